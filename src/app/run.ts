@@ -1,9 +1,24 @@
 /**
  * The I/O twin of the engine: load config and workflow, resolve inputs and secrets,
  * wire real adapters and the local event log, execute, and return the run result.
- * (Engine work in progress — the types below are the contract the CLI codes against.)
  */
-import type { EventSink, NodeStatus, RunStatus } from '../engine/events.js';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { monotonicFactory } from 'ulid';
+import type { ProjectConfig } from '../core/config.js';
+import { hasErrors } from '../core/diagnostics.js';
+import { InternalError, UserError } from '../core/errors.js';
+import { resolveInputs } from '../core/inputs.js';
+import { externalRefs } from '../core/secrets-used.js';
+import type { EventSink, NodeStatus, RunEvent, RunStatus } from '../engine/events.js';
+import { executePlan, type EngineServices } from '../engine/execute.js';
+import { compilePlan } from '../engine/plan.js';
+import { applyEvent, initialState } from '../engine/state.js';
+import { loadProjectConfig } from '../adapters/load-config.js';
+import { loadWorkflowFile } from '../adapters/load-workflow.js';
+import { createFileSink } from '../adapters/event-log.js';
+import { loadSecrets } from '../adapters/secrets.js';
+import { expressionOptionsOf, getNodeType } from '../nodes/registry.js';
+import type { SubRunResult } from '../nodes/types.js';
 
 /** The machine-readable result of a run (`thaiyyal run --json`); other tools depend on this exact shape. */
 export interface RunResult {
@@ -23,6 +38,8 @@ export interface RunResult {
   >;
   error?: { code: string; message: string };
   durationMs: number;
+  /** Path of the event log, when one was written. */
+  logFile?: string;
 }
 
 export interface RunFileOptions {
@@ -40,4 +57,162 @@ export interface RunFileOptions {
   cwd?: string;
   /** Do not write `.thaiyyal/runs/<runId>.jsonl` (benchmarks). */
   noLog?: boolean;
+  /** Use this config instead of looking for thaiyyal.config.yaml. */
+  config?: ProjectConfig;
+  /** Environment to read secrets and allow-listed variables from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+const nextId = monotonicFactory();
+
+/**
+ * Runs a workflow file end to end. Throws {@link UserError} (exit 2) when the workflow, its
+ * inputs or its secrets are invalid; a failing run is a result with status `failed`.
+ * @example const r = await runWorkflowFile({file: 'examples/hello.yaml', inputs: {name: 'Ada'}})
+ */
+export async function runWorkflowFile(opts: RunFileOptions): Promise<RunResult> {
+  const file = resolve(opts.file);
+  const config = opts.config ?? (await loadProjectConfig(opts.cwd ?? dirname(file)));
+  return runOne(file, opts.inputs ?? {}, config, opts, { depth: 0 });
+}
+
+async function runOne(
+  file: string,
+  given: Record<string, unknown>,
+  config: ProjectConfig,
+  opts: RunFileOptions,
+  parent: { depth: number; runId?: string; signal?: AbortSignal; sinks?: EventSink[] },
+): Promise<RunResult> {
+  const shown = displayPath(file);
+  const loaded = await loadWorkflowFile(file);
+  if (!loaded.workflow || !loaded.graph || hasErrors(loaded.diagnostics)) {
+    throw new UserError('invalid-workflow', `${shown} is not a valid workflow`, { diagnostics: loaded.diagnostics });
+  }
+  const wf = loaded.workflow;
+  const resolved = resolveInputs(wf, given);
+  if (hasErrors(resolved.diagnostics)) {
+    throw new UserError('invalid-input', `invalid inputs for ${shown}`, { diagnostics: resolved.diagnostics });
+  }
+  const env = opts.env ?? process.env;
+  const refs = externalRefs(wf, expressionOptionsOf);
+  const secrets = await loadSecrets(refs.secrets, config.secrets, config.root, env, shown);
+  // Inputs declared `secret: true` are redacted like secrets.
+  const redactedInputs: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(wf.inputs)) {
+    const v = resolved.inputs[name];
+    if (spec.secret && typeof v === 'string') redactedInputs[`input:${name}`] = v;
+  }
+  const visibleEnv: Record<string, string> = {};
+  for (const name of config.env.allow) {
+    const v = env[name];
+    if (v !== undefined) visibleEnv[name] = v;
+  }
+
+  const runId = nextId();
+  const state = initialState();
+  const sinks: EventSink[] = [{ write: (e: RunEvent) => void applyEvent(state, e) }];
+  let logFile: string | undefined;
+  if (!opts.noLog) {
+    const fileSink = createFileSink(config.root, runId);
+    logFile = fileSink.path;
+    sinks.push(fileSink);
+  }
+  sinks.push(...(parent.sinks ?? []));
+  const sink: EventSink = {
+    write(e) {
+      for (const s of sinks) s.write(e);
+    },
+  };
+
+  // Load the HTTP and process stacks only when the workflow has such nodes: start-up matters.
+  const types = new Set(Object.values(wf.nodes).map((n) => n.type));
+  const http = types.has('http') ? (await import('../adapters/http.js')).createHttpClient(config.http) : undefined;
+  const proc = types.has('exec') ? (await import('../adapters/process.js')).createProcessRunner() : undefined;
+  const missing = (what: string) => (): never => {
+    throw new InternalError(`${what} used by a workflow without ${what} nodes`);
+  };
+  const services: EngineServices = {
+    config,
+    sink,
+    now: Date.now,
+    random: Math.random,
+    http: http ? () => http : missing('http'),
+    process: proc ? () => proc : missing('exec'),
+    runWorkflow: async (subFile, inputs, p): Promise<SubRunResult> => {
+      if (p.depth > config.limits.maxWorkflowDepth) {
+        return {
+          runId: '',
+          status: 'failed',
+          outputs: {},
+          error: {
+            code: 'workflow.too-deep',
+            message: `sub-workflows nest deeper than ${config.limits.maxWorkflowDepth} (limits.maxWorkflowDepth in thaiyyal.config.yaml)`,
+          },
+        };
+      }
+      const target = isAbsolute(subFile) ? subFile : resolve(p.workflowDir, subFile);
+      try {
+        const r = await runOne(target, inputs, config, opts, { depth: p.depth, runId: p.runId, signal: p.signal });
+        return { runId: r.runId, status: r.status, outputs: r.outputs, ...(r.error ? { error: r.error } : {}) };
+      } catch (err) {
+        if (err instanceof UserError) {
+          const detail = err.diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.col}: ${d.message}`);
+          return { runId: '', status: 'failed', outputs: {}, error: { code: err.code, message: [err.message, ...detail].join('\n') } };
+        }
+        throw err;
+      }
+    },
+  };
+
+  const plan = compilePlan(wf, loaded.graph, getNodeType, config);
+  const signal = parent.signal ?? opts.signal;
+  let result;
+  try {
+    result = await executePlan(
+      plan,
+      {
+        runId,
+        file: shown,
+        workflowDir: dirname(file),
+        inputs: resolved.inputs,
+        secrets: { ...secrets, ...redactedInputs },
+        env: visibleEnv,
+        concurrency: opts.concurrency ?? wf.defaults.concurrency ?? config.limits.concurrency,
+        depth: parent.depth,
+        ...(signal ? { signal } : {}),
+        ...(parent.runId ? { parentRunId: parent.runId } : {}),
+      },
+      services,
+    );
+  } finally {
+    for (const s of sinks) await s.close?.();
+  }
+  const nodes: RunResult['nodes'] = {};
+  for (const id of plan.graph.order) {
+    const n = state.nodes[id];
+    if (!n) continue;
+    const status: NodeStatus = n.status === 'pending' || n.status === 'running' ? 'cancelled' : n.status;
+    nodes[id] = {
+      status,
+      ...('output' in n && status !== 'cancelled' ? { output: n.output } : {}),
+      ...(n.error ? { error: { code: n.error.code, message: n.error.message } } : {}),
+      attempts: n.attempts,
+      durationMs: n.durationMs,
+    };
+  }
+  return {
+    runId,
+    workflow: wf.name,
+    status: result.status,
+    outputs: result.outputs,
+    nodes,
+    ...(result.error ? { error: { code: result.error.code, message: result.error.message } } : {}),
+    durationMs: result.durationMs,
+    ...(logFile ? { logFile } : {}),
+  };
+}
+
+function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }

@@ -35,7 +35,8 @@ export function makeTestContext(
     async evaluate(optionName, bindings) {
       const source = opts.rawOptions?.[optionName];
       if (typeof source !== 'string') throw new Error(`option ${optionName} is not a raw expression`);
-      return evaluateExpression(compileExpression(source), source, scope, bindings);
+      // Same semantics as the engine: bindings are visible both as fields (`item.price`) and as variables (`$item`).
+      return evaluateExpression(compileExpression(source), source, bindings ? { ...scope, ...bindings } : scope, bindings);
     },
     log(level, message, data) {
       logs.push(data ? { level, message, data } : { level, message });

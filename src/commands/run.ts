@@ -1,0 +1,116 @@
+import { Args, Flags } from '@oclif/core';
+import { BaseCommand, jsonFlag } from './base.js';
+
+/** `thaiyyal run FILE`: runs a workflow locally and reports progress, outputs and the event log. */
+export default class Run extends BaseCommand {
+  static override summary = 'Run a workflow locally.';
+
+  static override description = `Runs the workflow in FILE on this machine, with no server. Inputs come from
+--inputs FILE (JSON or YAML) and --input key=value flags (flags win); values given as
+key=value are converted to the type the workflow declares.
+
+While it runs, progress is shown live (one line per node on a terminal; plain lines such as
+"✓ fetch 120ms" in CI or when piped). At the end you get the status, the workflow's outputs,
+the run id, and the path of the run's event log (.thaiyyal/runs/<runId>.jsonl), which records
+every step.
+
+Press Ctrl-C once to cancel the run cleanly (running nodes are cancelled and the event log is
+completed); press it again to exit immediately.
+
+Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs or flags ·
+130 cancelled.`;
+
+  static override examples = [
+    { description: 'Run a workflow with its default inputs', command: '<%= config.bin %> <%= command.id %> examples/hello.yaml' },
+    {
+      description: 'Pass inputs (repeat --input for each one)',
+      command: '<%= config.bin %> <%= command.id %> examples/hello.yaml --input name=Ada --input count=2',
+    },
+    {
+      description: 'Read inputs from a file, print the machine-readable result',
+      command: '<%= config.bin %> <%= command.id %> examples/hello.yaml --inputs inputs.json --json',
+    },
+    {
+      description: 'Print only the outputs (for scripts)',
+      command: '<%= config.bin %> <%= command.id %> examples/hello.yaml --quiet',
+    },
+  ];
+
+  static override args = {
+    file: Args.string({ description: 'Workflow file to run (.yaml or .yml).', required: true }),
+  };
+
+  static override flags = {
+    input: Flags.string({
+      char: 'i',
+      description: 'An input as key=value; repeat for several inputs.',
+      multiple: true,
+      default: [],
+      helpValue: 'key=value',
+    }),
+    inputs: Flags.string({
+      description: 'A JSON or YAML file holding an object of inputs.',
+      helpValue: 'FILE',
+    }),
+    concurrency: Flags.integer({
+      description: 'Max nodes running at once (overrides the workflow and project config).',
+      min: 1,
+    }),
+    json: jsonFlag,
+    quiet: Flags.boolean({
+      char: 'q',
+      description: 'Print only the outputs (as JSON); no progress, no summary.',
+      default: false,
+      exclusive: ['json'],
+    }),
+  };
+
+  async run(): Promise<void> {
+    const { args, flags } = await this.parse(Run);
+    this.jsonMode = flags.json;
+    const [{ collectInputs }, { runWorkflowFile }] = await Promise.all([
+      import('../ui/inputs.js'),
+      import('../app/run.js'),
+    ]);
+    const inputs = await collectInputs(flags.input, flags.inputs);
+
+    const live = !flags.json && !flags.quiet;
+    const fancy = live && process.stdout.isTTY === true && !process.env['CI'] && process.env['TERM'] !== 'dumb';
+    const sink = live
+      ? fancy
+        ? new (await import('../ui/progress-listr.js')).ListrProgressSink()
+        : new (await import('../ui/progress-plain.js')).PlainProgressSink()
+      : undefined;
+
+    const controller = new AbortController();
+    const onSigint = () => {
+      if (controller.signal.aborted) process.exit(130);
+      process.stderr.write('\ncancelling the run… (press Ctrl-C again to exit immediately)\n');
+      controller.abort();
+    };
+    process.on('SIGINT', onSigint);
+    let result;
+    try {
+      result = await runWorkflowFile({
+        file: args.file,
+        inputs,
+        signal: controller.signal,
+        ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
+        ...(sink ? { sinks: [sink] } : {}),
+      });
+    } finally {
+      process.off('SIGINT', onSigint);
+      if (sink && 'finish' in sink) await sink.finish();
+    }
+
+    if (flags.json) this.printJson(result);
+    else if (flags.quiet) {
+      const { renderQuietOutputs } = await import('../ui/run-summary.js');
+      this.print(renderQuietOutputs(result));
+    } else {
+      const { renderRunSummary } = await import('../ui/run-summary.js');
+      this.print(renderRunSummary(result, process.stdout));
+    }
+    process.exitCode = result.status === 'succeeded' ? 0 : result.status === 'cancelled' ? 130 : 1;
+  }
+}

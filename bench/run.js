@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// `npm run bench`: performance figures as ratios against baselines measured in the same run,
+// so they hold on a noisy machine. Prints a table and writes bench/results.json.
+// Targets come from the foundation issue; see docs/benchmarks.md.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import jsonata from 'jsonata';
+import { parseWorkflow } from '../dist/core/validate.js';
+import { compilePlan } from '../dist/engine/plan.js';
+import { executePlan } from '../dist/engine/execute.js';
+import { getNodeType } from '../dist/nodes/registry.js';
+import { DEFAULT_CONFIG } from '../dist/core/config.js';
+import { createFileSink } from '../dist/adapters/event-log.js';
+import { createProcessRunner } from '../dist/adapters/process.js';
+import { runDag } from './fixtures/dag-runner.mjs';
+import * as gen from './workflows.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const quick = process.argv.includes('--quick');
+const rounds = quick ? 3 : 7;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const tmp = mkdtempSync(join(tmpdir(), 'thaiyyal-bench-'));
+const config = { ...DEFAULT_CONFIG, root: tmp };
+const results = [];
+
+function record(name, value, baseline, target, unit = 'ratio', extra = {}) {
+  const ratio = baseline ? value / baseline : value;
+  const pass = ratio <= target;
+  results.push({ name, value: round(value), baseline: baseline ? round(baseline) : undefined, ratio: round(ratio), target, unit, pass, ...extra });
+}
+const round = (x) => Math.round(x * 100) / 100;
+
+function load(text) {
+  const { workflow, graph, diagnostics } = parseWorkflow(text, 'bench.yaml');
+  if (!workflow || !graph) throw new Error(diagnostics.map((d) => d.message).join('\n'));
+  return { workflow, graph };
+}
+
+async function engineRun({ workflow, graph }, { log = false, concurrency = 16 } = {}) {
+  const plan = compilePlan(workflow, graph, getNodeType, config);
+  const runId = `bench-${Math.random().toString(36).slice(2)}`;
+  const file = log ? createFileSink(tmp, runId) : undefined;
+  const sink = { write: (e) => file?.write(e) };
+  let proc;
+  const r = await executePlan(
+    plan,
+    { runId, file: 'bench.yaml', workflowDir: tmp, inputs: {}, secrets: {}, env: {}, concurrency },
+    {
+      config,
+      sink,
+      now: Date.now,
+      random: Math.random,
+      http: () => { throw new Error('no http'); },
+      process: () => (proc ??= createProcessRunner()),
+      runWorkflow: () => Promise.reject(new Error('no sub-workflows')),
+    },
+  );
+  await file?.close();
+  if (r.status !== 'succeeded') throw new Error(`bench run ${r.status}: ${JSON.stringify(r.error)}`);
+  return r;
+}
+
+/** A/B alternation: returns the medians of a and b in ms. */
+async function ab(a, b, n = rounds) {
+  const ta = [];
+  const tb = [];
+  await a();
+  await b();
+  for (let i = 0; i < n; i++) {
+    let t = performance.now();
+    await a();
+    ta.push(performance.now() - t);
+    t = performance.now();
+    await b();
+    tb.push(performance.now() - t);
+  }
+  return [median(ta), median(tb)];
+}
+
+function timeProcess(cmd, args, opts = {}) {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], ...opts });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return ms;
+}
+function abProcess(a, b, n = quick ? 8 : 20) {
+  for (let i = 0; i < 3; i++) {
+    timeProcess(...a);
+    timeProcess(...b);
+  }
+  const ta = [];
+  const tb = [];
+  for (let i = 0; i < n; i++) {
+    ta.push(timeProcess(...a));
+    tb.push(timeProcess(...b));
+  }
+  return [median(ta), median(tb)];
+}
+
+// 1. Engine overhead: 10,000 trivial transform nodes vs a hand-written JSONata loop.
+const big = gen.transformDag(10_000);
+const bigWf = load(big.yaml);
+{
+  const loop = async () => {
+    const nodes = {};
+    const input = { inputs: {}, nodes };
+    for (const { id, expression } of big.order) {
+      nodes[id] = { output: await jsonata(expression).evaluate(input) };
+    }
+  };
+  const [engine, baseline] = await ab(() => engineRun(bigWf), loop, quick ? 3 : 5);
+  record('engine: 10,000 transform nodes vs hand loop', engine, baseline, 3);
+  const [on, off] = await ab(() => engineRun(bigWf, { log: true }), () => engineRun(bigWf), quick ? 3 : 7);
+  record('event log on vs off (10,000 nodes)', on, off, 1.05);
+}
+// Peak RSS of a process that parses, validates and runs the 10,000-node workflow.
+{
+  const file = join(tmp, 'big.yaml');
+  writeFileSync(file, big.yaml);
+  const r = spawnSync(process.execPath, [join(here, 'rss-child.js'), file], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  const mb = JSON.parse(r.stdout).maxRssMb;
+  record('peak RSS, 10,000-node run (MB)', mb, undefined, 250, 'MB');
+}
+
+// 2. Parallelism: 200 `delay 50ms` nodes, critical path 10 nodes.
+{
+  const wf = load(gen.delayDag(200, 10, 50));
+  const t = performance.now();
+  await engineRun(wf, { concurrency: 200 });
+  const ms = performance.now() - t;
+  record('200 delay-50ms nodes vs critical path (10×50ms)', ms, 500, 1.15);
+}
+
+// 3. 20-node exec DAG of `true` vs a hand-written runner spawning the same processes.
+{
+  const dag = gen.execDag20();
+  const wf = load(dag.yaml);
+  const [engine, baseline] = await ab(() => engineRun(wf, { concurrency: 8 }), () => runDag(dag.deps, 'true', 8));
+  record('20-node exec DAG vs hand-written runner', engine, baseline, 1.5);
+}
+
+// 4. Start-up, whole processes.
+{
+  const bin = join(root, 'bin', 'run.js');
+  const bare = join(here, 'fixtures', 'bare-oclif', 'bin', 'run.js');
+  const [mine, base] = abProcess([process.execPath, [bin, '--version']], [process.execPath, [bare, '--version']]);
+  record('thaiyyal --version vs bare oclif CLI', mine, base, 1.15);
+  const small = join(tmp, 'small.yaml');
+  writeFileSync(small, gen.transformChain(3));
+  const [run, node] = abProcess([process.execPath, [bin, 'run', small, '--quiet'], { cwd: tmp }], [process.execPath, ['-e', '0']]);
+  record('thaiyyal run (3 transforms) vs node -e 0', run, node, 3);
+}
+
+rmSync(tmp, { recursive: true, force: true });
+const pad = (s, n) => String(s).padEnd(n);
+console.log(`${pad('benchmark', 52)} ${pad('value', 10)} ${pad('baseline', 10)} ${pad('ratio', 7)} ${pad('target', 7)} ok`);
+for (const r of results) {
+  console.log(
+    `${pad(r.name, 52)} ${pad(r.value, 10)} ${pad(r.baseline ?? '-', 10)} ${pad(r.ratio, 7)} ${pad(`≤${r.target}`, 7)} ${r.pass ? '✓' : '✗'}`,
+  );
+}
+const out = { version: 1, date: new Date().toISOString(), node: process.version, quick, results };
+writeFileSync(join(here, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
+console.log(`\nwrote bench/results.json (${results.filter((r) => r.pass).length}/${results.length} within target)`);

@@ -5,17 +5,14 @@ import { BaseCommand } from './base.js';
 export default class Graph extends BaseCommand {
   static override summary = "Show a workflow's dependency graph.";
 
-  static override description = `Prints the order in which nodes can run and what each waits for. A node
-depends on the nodes it lists in "needs:" and on every node its options, "when:" or
-"foreach:" read through \${{ nodes.<id>… }}.
+  static override description = `Prints the order in which nodes can run and what each waits for. A node depends on the nodes it lists in "needs:" and on every node its options, "when:" or "foreach:" read through \${{ nodes.<id>… }}.
 
 Formats:
   text     levels: every node in a level can run in parallel once the levels above are done
   mermaid  a "flowchart TD" to paste into Markdown (GitHub renders it)
   dot      a Graphviz digraph (pipe into \`dot -Tsvg\`)
 
-Nodes are labelled "id (type)". A dependency that comes only from a "when:" condition is
-drawn dashed (mermaid, dot) or marked "(when)" (text).
+Nodes are labelled "id (type)". A dependency that comes only from a "when:" condition is drawn dashed (mermaid, dot) or marked "(when)" (text).
 
 Exit codes: 0 ok · 2 the workflow is invalid (its problems are listed) or a usage error.`;
 

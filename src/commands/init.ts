@@ -12,8 +12,7 @@ export default class Init extends BaseCommand {
   .gitignore                      ignores .thaiyyal/ (local run logs and caches)
   .github/workflows/thaiyyal.yml  CI: validate every workflow, then run hello
 
-Existing files are never overwritten unless you pass --force; without it, init names the
-files in the way and writes nothing.
+Existing files are never overwritten unless you pass --force; without it, init names the files in the way and writes nothing.
 
 Exit codes: 0 ok · 2 a file already exists (use --force) or a usage error.`;
 

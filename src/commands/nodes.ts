@@ -5,15 +5,11 @@ import { BaseCommand, jsonFlag } from './base.js';
 export default class Nodes extends BaseCommand {
   static override summary = 'List node types, or show one type’s options and an example.';
 
-  static override description = `Without TYPE: a table of every node type with its category, its effects
-(pure: computes only · read: reads the outside world · write: changes it) and a one-line
-summary.
+  static override description = `Without TYPE: a table of every node type with its category, its effects (pure: computes only · read: reads the outside world · write: changes it) and a one-line summary.
 
-With TYPE: the summary, every option (name, type, whether it is required, its default and
-what it does) and a complete example you can paste into a workflow's "nodes:".
+With TYPE: the summary, every option (name, type, whether it is required, its default and what it does) and a complete example you can paste into a workflow's "nodes:".
 
-Options marked (JSONata) are expressions written without \${{ }}; every other string option
-may contain \${{ … }} templates.`;
+Options marked (JSONata) are expressions written without \${{ }}; every other string option may contain \${{ … }} templates.`;
 
   static override examples = [
     { description: 'All node types', command: '<%= config.bin %> <%= command.id %>' },

@@ -5,20 +5,13 @@ import { BaseCommand, jsonFlag } from './base.js';
 export default class Run extends BaseCommand {
   static override summary = 'Run a workflow locally.';
 
-  static override description = `Runs the workflow in FILE on this machine, with no server. Inputs come from
---inputs FILE (JSON or YAML) and --input key=value flags (flags win); values given as
-key=value are converted to the type the workflow declares.
+  static override description = `Runs the workflow in FILE on this machine, with no server. Inputs come from --inputs FILE (JSON or YAML) and --input key=value flags (flags win); values given as key=value are converted to the type the workflow declares.
 
-While it runs, progress is shown live (one line per node on a terminal; plain lines such as
-"✓ fetch 120ms" in CI or when piped). At the end you get the status, the workflow's outputs,
-the run id, and the path of the run's event log (.thaiyyal/runs/<runId>.jsonl), which records
-every step.
+While it runs, progress is shown live (one line per node on a terminal; plain lines such as "✓ fetch 120ms" in CI or when piped). At the end you get the status, the workflow's outputs, the run id, and the path of the run's event log (.thaiyyal/runs/<runId>.jsonl), which records every step.
 
-Press Ctrl-C once to cancel the run cleanly (running nodes are cancelled and the event log is
-completed); press it again to exit immediately.
+Press Ctrl-C once to cancel the run cleanly (running nodes are cancelled and the event log is completed); press it again to exit immediately.
 
-Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs or flags ·
-130 cancelled.`;
+Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs or flags · 130 cancelled.`;
 
   static override examples = [
     { description: 'Run a workflow with its default inputs', command: '<%= config.bin %> <%= command.id %> examples/hello.yaml' },
@@ -45,7 +38,6 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
       char: 'i',
       description: 'An input as key=value; repeat for several inputs.',
       multiple: true,
-      default: [],
       helpValue: 'key=value',
     }),
     inputs: Flags.string({
@@ -72,7 +64,7 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
       import('../ui/inputs.js'),
       import('../app/run.js'),
     ]);
-    const inputs = await collectInputs(flags.input, flags.inputs);
+    const inputs = await collectInputs(flags.input ?? [], flags.inputs);
 
     const live = !flags.json && !flags.quiet;
     const fancy = live && process.stdout.isTTY === true && !process.env['CI'] && process.env['TERM'] !== 'dumb';
@@ -103,14 +95,10 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
       if (sink && 'finish' in sink) await sink.finish();
     }
 
+    const summary = await import('../ui/run-summary.js');
     if (flags.json) this.printJson(result);
-    else if (flags.quiet) {
-      const { renderQuietOutputs } = await import('../ui/run-summary.js');
-      this.print(renderQuietOutputs(result));
-    } else {
-      const { renderRunSummary } = await import('../ui/run-summary.js');
-      this.print(renderRunSummary(result, process.stdout));
-    }
-    process.exitCode = result.status === 'succeeded' ? 0 : result.status === 'cancelled' ? 130 : 1;
+    else if (flags.quiet) this.print(summary.renderQuietOutputs(result));
+    else this.print(summary.renderRunSummary(result, process.stdout));
+    process.exitCode = summary.exitCodeFor(result.status);
   }
 }

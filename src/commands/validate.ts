@@ -5,17 +5,13 @@ import { BaseCommand, jsonFlag } from './base.js';
 export default class Validate extends BaseCommand {
   static override summary = 'Check workflow files for errors without running them.';
 
-  static override description = `Parses and validates each workflow: YAML syntax, the workflow schema, node
-types and their options, references between nodes, inputs, expressions and cycles.
+  static override description = `Parses and validates each workflow: YAML syntax, the workflow schema, node types and their options, references between nodes, inputs, expressions and cycles.
 
-Give files, directories, or both. Directories are searched recursively for *.yaml and *.yml
-files; node_modules, directories starting with "." and thaiyyal.config.yaml are skipped.
+Give files, directories, or both. Directories are searched recursively for *.yaml and *.yml files; node_modules, directories starting with "." and thaiyyal.config.yaml are skipped.
 
-Every problem is printed as "path:line:col: message [code]", the format editors and CI
-problem matchers understand, followed by a summary line.
+Every problem is printed as "path:line:col: message [code]", the format editors and CI problem matchers understand, followed by a summary line.
 
-Exit codes: 0 all files valid · 1 some file has errors (the check failed) · 2 usage error,
-e.g. a path that does not exist or a directory without workflows.`;
+Exit codes: 0 all files valid · 1 some file has errors (the check failed) · 2 usage error, e.g. a path that does not exist or a directory without workflows.`;
 
   static override examples = [
     { description: 'Check one workflow', command: '<%= config.bin %> <%= command.id %> workflows/hello.yaml' },

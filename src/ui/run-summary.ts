@@ -3,6 +3,7 @@
  * (pretty JSON, truncated when huge), the run id and where the event log is.
  */
 import type { RunResult } from '../app/run.js';
+import { ExitCode } from '../core/errors.js';
 import { formatDuration, palette, prettyJson, type OutStream } from './style.js';
 
 /**
@@ -56,4 +57,9 @@ function indent(text: string): string {
     .split('\n')
     .map((l) => `  ${l}`)
     .join('\n');
+}
+
+/** The process exit code for a finished run: 0 succeeded, 1 failed, 130 cancelled. */
+export function exitCodeFor(status: RunResult['status']): number {
+  return status === 'succeeded' ? ExitCode.ok : status === 'cancelled' ? ExitCode.interrupted : ExitCode.failed;
 }

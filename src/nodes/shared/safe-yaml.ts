@@ -17,8 +17,9 @@ const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   uniqueKeys: true,
   // Errors carry positions we turn into line/column; the pretty form would echo source text.
   prettyErrors: false,
-  // Nothing below the face writes to the console.
-  logLevel: 'silent',
+  // 'error' keeps warnings off the console (nothing below the face writes there); 'silent'
+  // would also drop the MULTIPLE_DOCS error, letting a second document pass unseen.
+  logLevel: 'error',
 };
 
 /** Where and why YAML text could not be parsed. */

@@ -66,13 +66,7 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
     ]);
     const inputs = await collectInputs(flags.input ?? [], flags.inputs);
 
-    const live = !flags.json && !flags.quiet;
-    const fancy = live && process.stdout.isTTY === true && !process.env['CI'] && process.env['TERM'] !== 'dumb';
-    const sink = live
-      ? fancy
-        ? new (await import('../ui/progress-listr.js')).ListrProgressSink()
-        : new (await import('../ui/progress-plain.js')).PlainProgressSink()
-      : undefined;
+    const sink = flags.json || flags.quiet ? undefined : await (await import('../ui/progress.js')).createProgressSink();
 
     const controller = new AbortController();
     const onSigint = () => {
@@ -92,7 +86,7 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
       });
     } finally {
       process.off('SIGINT', onSigint);
-      if (sink && 'finish' in sink) await sink.finish();
+      await sink?.finish();
     }
 
     const summary = await import('../ui/run-summary.js');

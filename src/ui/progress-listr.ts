@@ -7,7 +7,8 @@
  * and node logs appear as the task's output line.
  */
 import { Listr } from 'listr2';
-import type { ErrorInfo, EventSink, RunEvent } from '../engine/events.js';
+import type { ErrorInfo, RunEvent } from '../engine/events.js';
+import type { ProgressSink } from './progress.js';
 import { formatDuration, palette, type OutStream } from './style.js';
 
 type End =
@@ -53,7 +54,7 @@ function deferred<T>(): Deferred<T> {
 }
 
 /** Renders a run as a live listr2 task list. Call {@link finish} before printing anything else. */
-export class ListrProgressSink implements EventSink {
+export class ListrProgressSink implements ProgressSink {
   readonly #tasks = new Map<string, NodeTask>();
   readonly #c;
   #done: Promise<void> = Promise.resolve();

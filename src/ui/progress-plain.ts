@@ -6,16 +6,17 @@
  * ▶ run hello (3 nodes)
  * ✓ fetch 120ms
  * ↻ retry fetch attempt 2 in 1.0s: http.status GET … answered 503
- * ✗ parse: parse.json Unexpected token } (after 1 attempt)
+ * ✗ parse: parse.json Unexpected token } (after 3 attempts)
  * - skipped notify (when)
  * · greet: Hello, world
  * ```
  */
-import type { EventSink, RunEvent } from '../engine/events.js';
+import type { RunEvent } from '../engine/events.js';
+import type { ProgressSink } from './progress.js';
 import { formatDuration, palette, type OutStream } from './style.js';
 
 /** Line-per-event renderer; writes nothing before `run.started`, nothing for scheduling noise. */
-export class PlainProgressSink implements EventSink {
+export class PlainProgressSink implements ProgressSink {
   readonly #out: OutStream;
   readonly #c;
 
@@ -28,6 +29,9 @@ export class PlainProgressSink implements EventSink {
     const line = this.format(e);
     if (line !== undefined) this.#out.write(line + '\n');
   }
+
+  /** Nothing to flush: every line is written as its event arrives. */
+  async finish(): Promise<void> {}
 
   /** The line for one event, or undefined when the event is not shown. */
   format(e: RunEvent): string | undefined {

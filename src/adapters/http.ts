@@ -14,7 +14,12 @@ import { isIP, type LookupFunction } from 'node:net';
 import { Agent, request as undiciRequest } from 'undici';
 import type { HttpConfig } from '../core/config.js';
 import { NodeFailure, type HttpClient, type HttpRequest, type HttpResponse } from '../nodes/types.js';
-import { createAddressPolicy, normaliseHost, type AddressPolicy, type BlockReason } from './http/address-policy.js';
+import {
+  createAddressPolicy,
+  normaliseHost,
+  type AddressPolicy,
+  type BlockReason,
+} from './http/address-policy.js';
 
 /**
  * Extra request fields this adapter understands beyond the {@link HttpRequest} contract.
@@ -117,7 +122,10 @@ function parseHttpUrl(raw: string, context: string): URL {
     throw invalidUrl(`${context} ${JSON.stringify(raw)} is not a valid absolute URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw invalidUrl(`${context} uses the ${url.protocol} scheme; only http and https are allowed`, describeUrl(url));
+    throw invalidUrl(
+      `${context} uses the ${url.protocol} scheme; only http and https are allowed`,
+      describeUrl(url),
+    );
   }
   if (url.username || url.password) {
     // Credentials in URLs end up in logs and event logs; the node's `auth` option is the safe place.
@@ -130,7 +138,9 @@ function parseHttpUrl(raw: string, context: string): URL {
 
 function blockedFailure(method: string, url: URL, err: BlockedAddressError): NodeFailure {
   const isLiteral = normaliseHost(err.host) === normaliseHost(err.address);
-  const what = isLiteral ? `${err.address} is a ${err.reason} address` : `${err.host} resolves to ${err.address}, a ${err.reason} address`;
+  const what = isLiteral
+    ? `${err.address} is a ${err.reason} address`
+    : `${err.host} resolves to ${err.address}, a ${err.reason} address`;
   const allowHint =
     err.reason === 'cloud metadata' || isLiteral
       ? `add "${err.address}" (the address itself)`
@@ -155,7 +165,10 @@ function findCause<T>(error: unknown, predicate: (e: unknown) => e is T): T | un
 }
 
 function errorCode(error: unknown): string | undefined {
-  const found = findCause(error, (e): e is { code: string } => typeof (e as { code?: unknown }).code === 'string');
+  const found = findCause(
+    error,
+    (e): e is { code: string } => typeof (e as { code?: unknown }).code === 'string',
+  );
   return found?.code;
 }
 
@@ -178,27 +191,42 @@ function classifyError(
   if (blocked) return blockedFailure(ctx.method, ctx.url, blocked);
   const dns = findCause(error, (e): e is DnsLookupError => e instanceof DnsLookupError);
   if (dns) {
-    return new NodeFailure('http.dns', `${where} failed: host ${dns.host} could not be resolved (${dns.code})`, {
-      // EAI_AGAIN is a temporary resolver failure; ENOTFOUND means the name does not exist.
-      retryable: dns.code === 'EAI_AGAIN',
-      details: { host: dns.host, code: dns.code },
-    });
+    return new NodeFailure(
+      'http.dns',
+      `${where} failed: host ${dns.host} could not be resolved (${dns.code})`,
+      {
+        // EAI_AGAIN is a temporary resolver failure; ENOTFOUND means the name does not exist.
+        retryable: dns.code === 'EAI_AGAIN',
+        details: { host: dns.host, code: dns.code },
+      },
+    );
   }
   const code = errorCode(error);
   const message = error instanceof Error ? error.message : String(error);
   if (code && TIMEOUT_CODES.has(code)) {
-    return new NodeFailure('http.timeout', `${where} timed out (${code})`, { retryable: true, details: { code } });
+    return new NodeFailure('http.timeout', `${where} timed out (${code})`, {
+      retryable: true,
+      details: { code },
+    });
   }
   if (code === 'UND_ERR_INVALID_ARG' || code === 'ERR_INVALID_ARG_VALUE' || code === 'ERR_INVALID_CHAR') {
-    return new NodeFailure('http.invalid-request', `${where} is not a valid request: ${message}`, { details: { code } });
+    return new NodeFailure('http.invalid-request', `${where} is not a valid request: ${message}`, {
+      details: { code },
+    });
   }
   if (code && (code.startsWith('ERR_TLS') || code.includes('CERT') || code.startsWith('ERR_SSL'))) {
-    return new NodeFailure('http.tls', `${where} failed the TLS handshake: ${message}`, { details: { code } });
+    return new NodeFailure('http.tls', `${where} failed the TLS handshake: ${message}`, {
+      details: { code },
+    });
   }
-  return new NodeFailure('http.connect', `${where} failed to connect: ${message}${code ? ` (${code})` : ''}`, {
-    retryable: code === undefined || TRANSIENT_CONNECT_CODES.has(code),
-    details: code ? { code } : {},
-  });
+  return new NodeFailure(
+    'http.connect',
+    `${where} failed to connect: ${message}${code ? ` (${code})` : ''}`,
+    {
+      retryable: code === undefined || TRANSIENT_CONNECT_CODES.has(code),
+      details: code ? { code } : {},
+    },
+  );
 }
 
 /** Reads at most `cap` bytes of a body; stops reading (and destroys the stream) beyond it. */
@@ -245,7 +273,8 @@ function decodeBody(
   where: string,
 ): unknown {
   const text = bytes.toString('utf8');
-  const wantJson = req.responseType === 'json' || (req.responseType === 'auto' && isJsonContentType(contentType));
+  const wantJson =
+    req.responseType === 'json' || (req.responseType === 'auto' && isJsonContentType(contentType));
   if (!wantJson) return text;
   if (text.trim() === '') return null;
   if (truncated) {
@@ -285,16 +314,26 @@ export function createHttpClient(config: HttpConfig): ClosableHttpClient {
     let body = req.body;
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) headers[name.toLowerCase()] = value;
-    const sensitive = new Set([...CREDENTIAL_HEADERS, ...(req.sensitiveHeaders ?? []).map((h) => h.toLowerCase())]);
+    const sensitive = new Set([
+      ...CREDENTIAL_HEADERS,
+      ...(req.sensitiveHeaders ?? []).map((h) => h.toLowerCase()),
+    ]);
 
     for (let redirects = 0; ; redirects++) {
       // Literal IP hosts never reach the lookup (net connects to them directly): check here.
       const host = normaliseHost(url.hostname);
       if (isIP(host)) {
         const decision = policy.check(host, host);
-        if (!decision.allowed) throw blockedFailure(method, url, new BlockedAddressError(host, host, decision.reason));
+        if (!decision.allowed)
+          throw blockedFailure(method, url, new BlockedAddressError(host, host, decision.reason));
       }
-      const res = await undiciRequest(url, { dispatcher: agent, method: method as 'GET', headers, body: body ?? null, signal });
+      const res = await undiciRequest(url, {
+        dispatcher: agent,
+        method: method as 'GET',
+        headers,
+        body: body ?? null,
+        signal,
+      });
       const location = res.headers.location;
       if (REDIRECT_STATUSES.has(res.statusCode) && typeof location === 'string' && location !== '') {
         await res.body.dump({ limit: 64 * 1024 });
@@ -319,7 +358,13 @@ export function createHttpClient(config: HttpConfig): ClosableHttpClient {
         if (toGet) {
           method = 'GET';
           body = undefined;
-          for (const h of ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location']) {
+          for (const h of [
+            'content-type',
+            'content-length',
+            'content-encoding',
+            'content-language',
+            'content-location',
+          ]) {
             delete headers[h];
           }
         }
@@ -349,11 +394,23 @@ export function createHttpClient(config: HttpConfig): ClosableHttpClient {
         } else {
           ({ bytes, truncated } = await readCapped(res.body, req.maxResponseBytes));
         }
-        const body = decodeBody(bytes, truncated, headers['content-type'], req, `${finalMethod} ${describeUrl(url)}`);
+        const body = decodeBody(
+          bytes,
+          truncated,
+          headers['content-type'],
+          req,
+          `${finalMethod} ${describeUrl(url)}`,
+        );
         const response: HttpResponse = { status: res.statusCode, headers, body, url: url.href, truncated };
         return response;
       } catch (error) {
-        throw classifyError(error, { method, url: state.url, caller: signal, timeout, timeoutMs: req.timeoutMs });
+        throw classifyError(error, {
+          method,
+          url: state.url,
+          caller: signal,
+          timeout,
+          timeoutMs: req.timeoutMs,
+        });
       }
     },
     close: () => agent.close(),

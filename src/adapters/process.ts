@@ -29,7 +29,20 @@ export interface ProcessRunnerOptions {
 /** Variables taken from thaiyyal's own environment; everything else must be passed explicitly. */
 export const BASE_ENV_NAMES: readonly string[] =
   process.platform === 'win32'
-    ? ['PATH', 'Path', 'HOME', 'LANG', 'TMPDIR', 'TEMP', 'TMP', 'SystemRoot', 'ComSpec', 'PATHEXT', 'USERPROFILE', 'windir']
+    ? [
+        'PATH',
+        'Path',
+        'HOME',
+        'LANG',
+        'TMPDIR',
+        'TEMP',
+        'TMP',
+        'SystemRoot',
+        'ComSpec',
+        'PATHEXT',
+        'USERPROFILE',
+        'windir',
+      ]
     : ['PATH', 'HOME', 'LANG', 'TMPDIR'];
 
 /** The environment a command sees: the safe base from `parent`, then `extra` over it. */
@@ -109,7 +122,11 @@ function commandLabel(req: ProcessRequest): string {
   return req.shell ? 'shell script' : JSON.stringify(req.command);
 }
 
-async function spawnFailure(req: ProcessRequest, code: string | undefined, message: string): Promise<NodeFailure> {
+async function spawnFailure(
+  req: ProcessRequest,
+  code: string | undefined,
+  message: string,
+): Promise<NodeFailure> {
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     // spawn reports a missing cwd with the same ENOENT as a missing command: tell them apart.
     const cwdOk = await stat(req.cwd).then(
@@ -117,9 +134,13 @@ async function spawnFailure(req: ProcessRequest, code: string | undefined, messa
       () => false,
     );
     if (!cwdOk) {
-      return new NodeFailure('exec.cwd', `working directory ${req.cwd} does not exist or is not a directory`, {
-        details: { cwd: req.cwd },
-      });
+      return new NodeFailure(
+        'exec.cwd',
+        `working directory ${req.cwd} does not exist or is not a directory`,
+        {
+          details: { cwd: req.cwd },
+        },
+      );
     }
     const path = req.env.PATH ?? process.env.PATH ?? '';
     return new NodeFailure(
@@ -130,9 +151,13 @@ async function spawnFailure(req: ProcessRequest, code: string | undefined, messa
     );
   }
   if (code === 'EACCES') {
-    return new NodeFailure('exec.spawn', `command ${JSON.stringify(req.command)} is not executable (EACCES)`, {
-      details: { command: req.command, code },
-    });
+    return new NodeFailure(
+      'exec.spawn',
+      `command ${JSON.stringify(req.command)} is not executable (EACCES)`,
+      {
+        details: { command: req.command, code },
+      },
+    );
   }
   return new NodeFailure('exec.spawn', `could not start ${commandLabel(req)}: ${message}`, {
     details: { command: req.command, ...(code ? { code } : {}) },
@@ -151,7 +176,8 @@ export function createProcessRunner(options: ProcessRunnerOptions = {}): Process
 
   return {
     async run(req, signal) {
-      if (signal.aborted) throw new NodeFailure('exec.cancelled', `${commandLabel(req)} was cancelled before it started`);
+      if (signal.aborted)
+        throw new NodeFailure('exec.cancelled', `${commandLabel(req)} was cancelled before it started`);
 
       let truncated = false;
       const markTruncated = () => {
@@ -203,17 +229,26 @@ export function createProcessRunner(options: ProcessRunnerOptions = {}): Process
         const result = await subprocess;
 
         if (stopReason === 'timeout') {
-          throw new NodeFailure('exec.timeout', `${commandLabel(req)} did not finish within ${req.timeoutMs} ms and was killed`, {
-            retryable: true,
-            details: { timeoutMs: req.timeoutMs },
-          });
+          throw new NodeFailure(
+            'exec.timeout',
+            `${commandLabel(req)} did not finish within ${req.timeoutMs} ms and was killed`,
+            {
+              retryable: true,
+              details: { timeoutMs: req.timeoutMs },
+            },
+          );
         }
-        if (stopReason === 'cancel') throw new NodeFailure('exec.cancelled', `${commandLabel(req)} was cancelled`);
+        if (stopReason === 'cancel')
+          throw new NodeFailure('exec.cancelled', `${commandLabel(req)} was cancelled`);
 
         const stdout = typeof result.stdout === 'string' ? result.stdout : '';
         const stderr = typeof result.stderr === 'string' ? result.stderr : '';
         if (result.exitCode === undefined && result.signal === undefined) {
-          throw await spawnFailure(req, result.code, result.originalMessage ?? result.shortMessage ?? 'spawn failed');
+          throw await spawnFailure(
+            req,
+            result.code,
+            result.originalMessage ?? result.shortMessage ?? 'spawn failed',
+          );
         }
         const exitCode = result.exitCode ?? signalExitCode(result.signal);
         return { exitCode, stdout, stderr, truncated } satisfies ProcessResult;

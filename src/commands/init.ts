@@ -18,7 +18,10 @@ Exit codes: 0 ok · 2 a file already exists (use --force) or a usage error.`;
 
   static override examples = [
     { description: 'Scaffold into the current directory', command: '<%= config.bin %> <%= command.id %>' },
-    { description: 'Scaffold into a new directory', command: '<%= config.bin %> <%= command.id %> my-workflows' },
+    {
+      description: 'Scaffold into a new directory',
+      command: '<%= config.bin %> <%= command.id %> my-workflows',
+    },
     { description: 'Overwrite existing files', command: '<%= config.bin %> <%= command.id %> --force' },
   ];
 

@@ -13,7 +13,10 @@ Options marked (JSONata) are expressions written without \${{ }}; every other st
 
   static override examples = [
     { description: 'All node types', command: '<%= config.bin %> <%= command.id %>' },
-    { description: 'Options and an example of the http node', command: '<%= config.bin %> <%= command.id %> http' },
+    {
+      description: 'Options and an example of the http node',
+      command: '<%= config.bin %> <%= command.id %> http',
+    },
     { description: 'The catalogue as JSON', command: '<%= config.bin %> <%= command.id %> --json' },
   ];
 

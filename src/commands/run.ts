@@ -14,7 +14,10 @@ Press Ctrl-C once to cancel the run cleanly (running nodes are cancelled and the
 Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs or flags · 130 cancelled.`;
 
   static override examples = [
-    { description: 'Run a workflow with its default inputs', command: '<%= config.bin %> <%= command.id %> examples/hello.yaml' },
+    {
+      description: 'Run a workflow with its default inputs',
+      command: '<%= config.bin %> <%= command.id %> examples/hello.yaml',
+    },
     {
       description: 'Pass inputs (repeat --input for each one)',
       command: '<%= config.bin %> <%= command.id %> examples/hello.yaml --input name=Ada --input count=2',
@@ -66,7 +69,8 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
     ]);
     const inputs = await collectInputs(flags.input ?? [], flags.inputs);
 
-    const sink = flags.json || flags.quiet ? undefined : await (await import('../ui/progress.js')).createProgressSink();
+    const sink =
+      flags.json || flags.quiet ? undefined : await (await import('../ui/progress.js')).createProgressSink();
 
     const controller = new AbortController();
     const onSigint = () => {

@@ -14,8 +14,14 @@ Every problem is printed as "path:line:col: message [code]", the format editors 
 Exit codes: 0 all files valid · 1 some file has errors (the check failed) · 2 usage error, e.g. a path that does not exist or a directory without workflows.`;
 
   static override examples = [
-    { description: 'Check one workflow', command: '<%= config.bin %> <%= command.id %> workflows/hello.yaml' },
-    { description: 'Check every workflow under a directory', command: '<%= config.bin %> <%= command.id %> workflows/' },
+    {
+      description: 'Check one workflow',
+      command: '<%= config.bin %> <%= command.id %> workflows/hello.yaml',
+    },
+    {
+      description: 'Check every workflow under a directory',
+      command: '<%= config.bin %> <%= command.id %> workflows/',
+    },
     {
       description: 'Machine-readable report for tools',
       command: '<%= config.bin %> <%= command.id %> workflows/ --json',

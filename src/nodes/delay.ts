@@ -31,7 +31,8 @@ export const delay: NodeType<DelayOptions> = {
     type: 'object',
     properties: {
       duration: {
-        description: 'How long to wait: milliseconds as a number, or a string like "250ms", "2s", "1m", "1h30m".',
+        description:
+          'How long to wait: milliseconds as a number, or a string like "250ms", "2s", "1m", "1h30m".',
         oneOf: [
           { type: 'number', minimum: 0, maximum: MAX_DELAY_MS },
           { type: 'string', pattern: '^\\s*(\\d+(\\.\\d+)?|(\\d+(\\.\\d+)?(ms|s|m|h))+)\\s*$' },
@@ -55,7 +56,10 @@ export const delay: NodeType<DelayOptions> = {
       );
     }
     if (ms > MAX_DELAY_MS) {
-      throw new NodeFailure('delay.too-long', `delay: ${ms} ms is longer than the maximum of ${MAX_DELAY_MS} ms (~24.8 days)`);
+      throw new NodeFailure(
+        'delay.too-long',
+        `delay: ${ms} ms is longer than the maximum of ${MAX_DELAY_MS} ms (~24.8 days)`,
+      );
     }
     await ctx.sleep(ms);
     return { delayedMs: ms };

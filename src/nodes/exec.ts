@@ -49,12 +49,13 @@ export function buildProcessRequest(
   if (typeof options.command !== 'string' || options.command.trim() === '') {
     throw invalid(`command must be a non-empty string, got ${typeName(options.command)}`);
   }
+  if (!Array.isArray(options.args ?? []))
+    throw invalid(`args must be an array, got ${typeName(options.args)}`);
   const args = (options.args ?? []).map((arg, i) => {
     if (typeof arg === 'string') return arg;
     if (typeof arg === 'number' && Number.isFinite(arg)) return String(arg);
     throw invalid(`args[${i}] must be a string or number, got ${typeName(arg)}`);
   });
-  if (!Array.isArray(options.args ?? [])) throw invalid(`args must be an array, got ${typeName(options.args)}`);
 
   const env: Record<string, string> = {};
   if (options.env !== undefined) {
@@ -70,7 +71,12 @@ export function buildProcessRequest(
   if (options.cwd !== undefined && (typeof options.cwd !== 'string' || options.cwd === '')) {
     throw invalid(`cwd must be a non-empty path, got ${typeName(options.cwd)}`);
   }
-  const cwd = options.cwd === undefined ? workflowDir : isAbsolute(options.cwd) ? options.cwd : resolve(workflowDir, options.cwd);
+  const cwd =
+    options.cwd === undefined
+      ? workflowDir
+      : isAbsolute(options.cwd)
+        ? options.cwd
+        : resolve(workflowDir, options.cwd);
 
   const stdin =
     options.stdin === undefined || options.stdin === null
@@ -110,25 +116,37 @@ export const exec: NodeType<ExecOptions> = {
       command: {
         type: 'string',
         minLength: 1,
-        description: 'Program to run, looked up on PATH (or a path). With `shell: true`, a shell script run by `sh -c`.',
+        description:
+          'Program to run, looked up on PATH (or a path). With `shell: true`, a shell script run by `sh -c`.',
       },
       args: {
         type: 'array',
-        items: { type: ['string', 'number'] },
-        description: 'Arguments, passed as-is (no word splitting, globbing or quoting needed). With `shell: true` they are $1, $2…',
+        items: { anyOf: [{ type: 'string' }, { type: 'number' }] },
+        description:
+          'Arguments, passed as-is (no word splitting, globbing or quoting needed). With `shell: true` they are $1, $2…',
       },
       shell: {
         type: 'boolean',
         default: false,
-        description: 'Run `command` as a script with `sh -c` (pipes, redirects). Pass untrusted values in `args` and use "$1", never splice them into the script.',
+        description:
+          'Run `command` as a script with `sh -c` (pipes, redirects). Pass untrusted values in `args` and use "$1", never splice them into the script.',
       },
-      cwd: { type: 'string', minLength: 1, description: "Working directory, relative to the workflow file's directory (default: that directory)." },
+      cwd: {
+        type: 'string',
+        minLength: 1,
+        description:
+          "Working directory, relative to the workflow file's directory (default: that directory).",
+      },
       env: {
         type: 'object',
-        additionalProperties: { type: ['string', 'number', 'boolean'] },
-        description: 'Environment variables, added to a minimal base (PATH, HOME, LANG, TMPDIR). Nothing else is inherited.',
+        additionalProperties: { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] },
+        description:
+          'Environment variables, added to a minimal base (PATH, HOME, LANG, TMPDIR). Nothing else is inherited.',
       },
-      stdin: { description: 'Data written to standard input: a string as-is, any other JSON value serialised as JSON.' },
+      stdin: {
+        description:
+          'Data written to standard input: a string as-is, any other JSON value serialised as JSON.',
+      },
       parse: {
         enum: ['text', 'json', 'lines'],
         default: 'text',
@@ -154,7 +172,8 @@ export const exec: NodeType<ExecOptions> = {
   async execute(options, ctx) {
     const request = buildProcessRequest(options, ctx.workflowDir, ctx.config.exec);
     const parse = options.parse ?? 'text';
-    if (!['text', 'json', 'lines'].includes(parse)) throw invalid(`parse must be text, json or lines, got ${JSON.stringify(parse)}`);
+    if (!['text', 'json', 'lines'].includes(parse))
+      throw invalid(`parse must be text, json or lines, got ${JSON.stringify(parse)}`);
     const allowed = options.allowExitCodes ?? [0];
     if (!Array.isArray(allowed) || !allowed.every((c) => Number.isInteger(c))) {
       throw invalid('allowExitCodes must be an array of integers');
@@ -182,9 +201,13 @@ export const exec: NodeType<ExecOptions> = {
         const why = result.truncated
           ? `output was cut at exec.maxOutputBytes (${request.maxOutputBytes} bytes)`
           : (error as Error).message;
-        throw new NodeFailure('exec.invalid-json', `${label} printed output that is not valid JSON (${why})`, {
-          details: { excerpt: result.stdout.slice(0, 200), truncated: result.truncated },
-        });
+        throw new NodeFailure(
+          'exec.invalid-json',
+          `${label} printed output that is not valid JSON (${why})`,
+          {
+            details: { excerpt: result.stdout.slice(0, 200), truncated: result.truncated },
+          },
+        );
       }
     }
     return { exitCode: result.exitCode, stdout, stderr: result.stderr, truncated: result.truncated };

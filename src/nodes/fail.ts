@@ -28,12 +28,17 @@ export const fail: NodeType<FailOptions> = {
   optionsSchema: {
     type: 'object',
     properties: {
-      message: { type: 'string', minLength: 1, description: 'Why the run fails; ${{ … }} parts are filled in.' },
+      message: {
+        type: 'string',
+        minLength: 1,
+        description: 'Why the run fails; ${{ … }} parts are filled in.',
+      },
       code: {
         type: 'string',
         pattern: '^[a-z0-9][a-z0-9._-]*$',
         default: 'fail',
-        description: 'Error code of the failure (lowercase letters, digits, ".", "_", "-"), e.g. for retry.on or onError.',
+        description:
+          'Error code of the failure (lowercase letters, digits, ".", "_", "-"), e.g. for retry.on or onError.',
       },
       details: {
         type: 'object',
@@ -49,7 +54,8 @@ export const fail: NodeType<FailOptions> = {
   message: the API returned no items
 `,
   async execute(options) {
-    const message = typeof options.message === 'string' ? options.message : JSON.stringify(options.message ?? null);
+    const message =
+      typeof options.message === 'string' ? options.message : JSON.stringify(options.message ?? null);
     throw new NodeFailure(options.code ?? 'fail', message, {
       retryable: false,
       ...(options.details ? { details: options.details } : {}),

@@ -53,7 +53,8 @@ export const format: NodeType<FormatOptions> = {
       header: {
         type: 'boolean',
         default: true,
-        description: 'csv only: write a header row (for array rows only when columns are given, as its labels).',
+        description:
+          'csv only: write a header row (for array rows only when columns are given, as its labels).',
       },
       columns: {
         type: 'array',
@@ -76,7 +77,12 @@ export const format: NodeType<FormatOptions> = {
           ],
         },
       },
-      delimiter: { type: 'string', minLength: 1, default: ',', description: 'csv only: the field separator.' },
+      delimiter: {
+        type: 'string',
+        minLength: 1,
+        default: ',',
+        description: 'csv only: the field separator.',
+      },
     },
     required: ['value', 'format'],
     additionalProperties: false,
@@ -104,7 +110,8 @@ export const format: NodeType<FormatOptions> = {
       case 'json':
         return JSON.stringify(value, null, indent);
       case 'yaml':
-        if (indent < 1) throw new NodeFailure(FailureCode.invalidOptions, 'format: yaml needs an indent of at least 1');
+        if (indent < 1)
+          throw new NodeFailure(FailureCode.invalidOptions, 'format: yaml needs an indent of at least 1');
         // No anchors/aliases for repeated objects (JSONata results may share them); no
         // line folding, so long strings come out as written.
         return stringifyYaml(value, { indent, aliasDuplicateObjects: false, lineWidth: 0 });
@@ -124,9 +131,13 @@ function formatCsv(value: unknown, options: FormatOptions): string {
   const objects = rows?.every(isPlainObject) ?? false;
   if (!rows || !(objects || rows.every(Array.isArray))) {
     const got = rows ? `an array holding ${[...new Set(rows.map(typeName))].join(' and ')}` : typeName(value);
-    throw new NodeFailure('format.not-rows', `format: csv needs an array of objects or an array of arrays, got ${got}`, {
-      details: { received: typeName(value) },
-    });
+    throw new NodeFailure(
+      'format.not-rows',
+      `format: csv needs an array of objects or an array of arrays, got ${got}`,
+      {
+        details: { received: typeName(value) },
+      },
+    );
   }
   const header = options.header ?? true;
   const common = {

@@ -6,7 +6,14 @@
  */
 import { parseDuration } from './shared/duration.js';
 import { isPlainObject, typeName } from './shared/values.js';
-import { FailureCode, NodeFailure, type Effect, type HttpRequest, type HttpResponse, type NodeType } from './types.js';
+import {
+  FailureCode,
+  NodeFailure,
+  type Effect,
+  type HttpRequest,
+  type HttpResponse,
+  type NodeType,
+} from './types.js';
 
 /** Methods the node accepts. */
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
@@ -17,9 +24,7 @@ type QueryValue = Scalar | null | Scalar[];
 
 /** Credentials for the request; values normally come from `${{ secrets.NAME }}`. */
 export type HttpAuth =
-  | { bearer: string }
-  | { basic: { username: string; password: string } }
-  | { header: string; value: string };
+  { bearer: string } | { basic: { username: string; password: string } } | { header: string; value: string };
 
 /** Options of `http`. */
 export interface HttpOptions {
@@ -49,9 +54,16 @@ export function httpEffect(method: string | undefined): Effect {
   return m === 'GET' || m === 'HEAD' || m === 'OPTIONS' ? 'read' : 'write';
 }
 
-const SCALAR_SCHEMA = { type: ['string', 'number', 'boolean'] };
+// anyOf of single types rather than `type: [...]`: ajv's strictTypes rejects union types.
+const SCALAR_SCHEMA = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] };
 const QUERY_VALUE_SCHEMA = {
-  anyOf: [{ type: ['string', 'number', 'boolean', 'null'] }, { type: 'array', items: SCALAR_SCHEMA }],
+  anyOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'null' },
+    { type: 'array', items: SCALAR_SCHEMA },
+  ],
 };
 const DURATION_PATTERN = '^\\s*(\\d+(\\.\\d+)?|(\\d+(\\.\\d+)?(ms|s|m|h))+)\\s*$';
 
@@ -64,7 +76,9 @@ function appendParams(params: URLSearchParams, values: Record<string, unknown>, 
     for (const item of list) {
       if (item === null || item === undefined) continue;
       if (typeof item !== 'string' && typeof item !== 'number' && typeof item !== 'boolean') {
-        throw invalid(`${option}.${key} must be a string, number, boolean or an array of them, got ${typeName(item)}`);
+        throw invalid(
+          `${option}.${key} must be a string, number, boolean or an array of them, got ${typeName(item)}`,
+        );
       }
       params.append(key, String(item));
     }
@@ -78,7 +92,8 @@ function applyAuth(auth: unknown, headers: Record<string, string>): string[] {
   const kinds = ['bearer', 'basic', 'header'].filter((k) => k in auth);
   if (kinds.length !== 1) throw invalid('auth must have exactly one of bearer, basic or header');
   if ('bearer' in auth) {
-    if (typeof auth.bearer !== 'string' || auth.bearer === '') throw invalid('auth.bearer must be a non-empty string');
+    if (typeof auth.bearer !== 'string' || auth.bearer === '')
+      throw invalid('auth.bearer must be a non-empty string');
     headers.authorization = `Bearer ${auth.bearer}`;
     return ['authorization'];
   }
@@ -91,7 +106,11 @@ function applyAuth(auth: unknown, headers: Record<string, string>): string[] {
     return ['authorization'];
   }
   const name = auth.header;
-  if (typeof name !== 'string' || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || typeof auth.value !== 'string') {
+  if (
+    typeof name !== 'string' ||
+    !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) ||
+    typeof auth.value !== 'string'
+  ) {
     throw invalid('auth.header must be a header name and auth.value a string');
   }
   headers[name.toLowerCase()] = auth.value;
@@ -132,7 +151,11 @@ function statusFailure(method: string, res: HttpResponse): NodeFailure {
     `${method} ${describeUrl(res.url)} answered ${status}${body ? `: ${body}` : ''}`,
     {
       retryable,
-      details: { status, ...(wait !== undefined ? { retryAfterMs: wait } : {}), body: excerpt(res.body, 1000) },
+      details: {
+        status,
+        ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+        body: excerpt(res.body, 1000),
+      },
     },
   );
 }
@@ -142,7 +165,8 @@ export function buildHttpRequest(
   options: HttpOptions,
   limits: { timeoutMs: number; maxResponseBytes: number; maxRedirects: number },
 ): HttpRequest & { sensitiveHeaders: string[] } {
-  if (typeof options.url !== 'string' || options.url === '') throw invalid(`url must be a non-empty string, got ${typeName(options.url)}`);
+  if (typeof options.url !== 'string' || options.url === '')
+    throw invalid(`url must be a non-empty string, got ${typeName(options.url)}`);
   const method = (options.method ?? 'GET').toUpperCase();
   if (!(HTTP_METHODS as readonly string[]).includes(method)) {
     throw invalid(`method must be one of ${HTTP_METHODS.join(', ')}, got ${JSON.stringify(options.method)}`);
@@ -152,19 +176,27 @@ export function buildHttpRequest(
   try {
     url = new URL(options.url);
   } catch {
-    throw new NodeFailure('http.invalid-url', `http: url ${JSON.stringify(options.url)} is not a valid absolute URL`);
+    throw new NodeFailure(
+      'http.invalid-url',
+      `http: url ${JSON.stringify(options.url)} is not a valid absolute URL`,
+    );
   }
   if (options.query !== undefined) {
     if (!isPlainObject(options.query)) throw invalid(`query must be a map, got ${typeName(options.query)}`);
     appendParams(url.searchParams, options.query, 'query');
   }
 
-  const headers: Record<string, string> = { 'user-agent': 'thaiyyal', accept: 'application/json, text/*;q=0.9, */*;q=0.8' };
+  const headers: Record<string, string> = {
+    'user-agent': 'thaiyyal',
+    accept: 'application/json, text/*;q=0.9, */*;q=0.8',
+  };
   if (options.headers !== undefined) {
-    if (!isPlainObject(options.headers)) throw invalid(`headers must be a map, got ${typeName(options.headers)}`);
+    if (!isPlainObject(options.headers))
+      throw invalid(`headers must be a map, got ${typeName(options.headers)}`);
     for (const [name, value] of Object.entries(options.headers)) {
       if (value === null || value === undefined) continue;
-      if (typeof value === 'object') throw invalid(`headers.${name} must be a string, got ${typeName(value)}`);
+      if (typeof value === 'object')
+        throw invalid(`headers.${name} must be a string, got ${typeName(value)}`);
       headers[name.toLowerCase()] = String(value);
     }
   }
@@ -179,7 +211,8 @@ export function buildHttpRequest(
     body = JSON.stringify(options.json);
     setType('application/json');
   } else if (options.body !== undefined) {
-    if (typeof options.body !== 'string') throw invalid(`body must be a string (use json for structured data), got ${typeName(options.body)}`);
+    if (typeof options.body !== 'string')
+      throw invalid(`body must be a string (use json for structured data), got ${typeName(options.body)}`);
     body = options.body;
     setType('text/plain; charset=utf-8');
   } else if (options.form !== undefined) {
@@ -197,21 +230,30 @@ export function buildHttpRequest(
 
   let timeoutMs = limits.timeoutMs;
   if (options.requestTimeout !== undefined) {
-    const ms = typeof options.requestTimeout === 'number' || typeof options.requestTimeout === 'string' ? parseDuration(options.requestTimeout) : undefined;
-    if (ms === undefined || ms <= 0) throw invalid(`requestTimeout must be a positive duration like "10s" or 500, got ${JSON.stringify(options.requestTimeout)}`);
+    const ms =
+      typeof options.requestTimeout === 'number' || typeof options.requestTimeout === 'string'
+        ? parseDuration(options.requestTimeout)
+        : undefined;
+    if (ms === undefined || ms <= 0)
+      throw invalid(
+        `requestTimeout must be a positive duration like "10s" or 500, got ${JSON.stringify(options.requestTimeout)}`,
+      );
     timeoutMs = ms;
   }
   const maxResponseBytes = options.maxResponseBytes ?? limits.maxResponseBytes;
-  if (!Number.isInteger(maxResponseBytes) || maxResponseBytes < 0) throw invalid('maxResponseBytes must be a non-negative integer');
+  if (!Number.isInteger(maxResponseBytes) || maxResponseBytes < 0)
+    throw invalid('maxResponseBytes must be a non-negative integer');
   if (maxResponseBytes > limits.maxResponseBytes) {
     throw invalid(
       `maxResponseBytes ${maxResponseBytes} is above the project limit of ${limits.maxResponseBytes}; raise http.maxResponseBytes in thaiyyal.config.yaml`,
     );
   }
   const maxRedirects = options.maxRedirects ?? limits.maxRedirects;
-  if (!Number.isInteger(maxRedirects) || maxRedirects < 0) throw invalid('maxRedirects must be a non-negative integer');
+  if (!Number.isInteger(maxRedirects) || maxRedirects < 0)
+    throw invalid('maxRedirects must be a non-negative integer');
   const responseType = options.responseType ?? 'auto';
-  if (!['auto', 'json', 'text'].includes(responseType)) throw invalid(`responseType must be auto, json or text, got ${JSON.stringify(responseType)}`);
+  if (!['auto', 'json', 'text'].includes(responseType))
+    throw invalid(`responseType must be auto, json or text, got ${JSON.stringify(responseType)}`);
 
   return {
     method,
@@ -242,31 +284,55 @@ export const http: NodeType<HttpOptions> = {
   optionsSchema: {
     type: 'object',
     properties: {
-      url: { type: 'string', minLength: 1, description: 'Absolute http(s) URL to request. Query parameters may also go in `query`.' },
-      method: { enum: [...HTTP_METHODS], default: 'GET', description: 'HTTP method: GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS.' },
+      url: {
+        type: 'string',
+        minLength: 1,
+        description: 'Absolute http(s) URL to request. Query parameters may also go in `query`.',
+      },
+      method: {
+        enum: [...HTTP_METHODS],
+        default: 'GET',
+        description: 'HTTP method: GET, POST, PUT, PATCH, DELETE, HEAD or OPTIONS.',
+      },
       headers: {
         type: 'object',
         additionalProperties: SCALAR_SCHEMA,
-        description: 'Request headers (names are case-insensitive). Use `auth` for credentials so they are dropped on cross-origin redirects.',
+        description:
+          'Request headers (names are case-insensitive). Use `auth` for credentials so they are dropped on cross-origin redirects.',
       },
       query: {
         type: 'object',
         additionalProperties: QUERY_VALUE_SCHEMA,
-        description: 'Query parameters appended to the URL, URL-encoded. An array repeats the key; null leaves it out.',
+        description:
+          'Query parameters appended to the URL, URL-encoded. An array repeats the key; null leaves it out.',
       },
-      json: { description: 'Request body as JSON (any value); sets Content-Type: application/json. Excludes `body` and `form`.' },
-      body: { type: 'string', description: 'Request body as text; sets Content-Type: text/plain unless a header says otherwise. Excludes `json` and `form`.' },
+      json: {
+        description:
+          'Request body as JSON (any value); sets Content-Type: application/json. Excludes `body` and `form`.',
+      },
+      body: {
+        type: 'string',
+        description:
+          'Request body as text; sets Content-Type: text/plain unless a header says otherwise. Excludes `json` and `form`.',
+      },
       form: {
         type: 'object',
         additionalProperties: QUERY_VALUE_SCHEMA,
         description: 'Request body as application/x-www-form-urlencoded fields. Excludes `json` and `body`.',
       },
       auth: {
-        description: 'Credentials, normally from ${{ secrets.NAME }}: {bearer: token}, {basic: {username, password}} or {header: name, value}.',
+        description:
+          'Credentials, normally from ${{ secrets.NAME }}: {bearer: token}, {basic: {username, password}} or {header: name, value}.',
         oneOf: [
           {
             type: 'object',
-            properties: { bearer: { type: 'string', minLength: 1, description: 'Token sent as `Authorization: Bearer <token>`.' } },
+            properties: {
+              bearer: {
+                type: 'string',
+                minLength: 1,
+                description: 'Token sent as `Authorization: Bearer <token>`.',
+              },
+            },
             required: ['bearer'],
             additionalProperties: false,
           },
@@ -301,30 +367,43 @@ export const http: NodeType<HttpOptions> = {
       requestTimeout: {
         description:
           'Timeout of the request (headers and body), e.g. "10s" or 5000 (ms). Default: http.timeoutMs of the project config. The node-level `timeout` still bounds the whole node, retries aside.',
-        oneOf: [{ type: 'number', exclusiveMinimum: 0 }, { type: 'string', pattern: DURATION_PATTERN }],
+        oneOf: [
+          { type: 'number', exclusiveMinimum: 0 },
+          { type: 'string', pattern: DURATION_PATTERN },
+        ],
       },
       maxResponseBytes: {
         type: 'integer',
         minimum: 0,
-        description: 'Keep at most this many body bytes (output `truncated: true` beyond). Default and ceiling: http.maxResponseBytes of the project config.',
+        description:
+          'Keep at most this many body bytes (output `truncated: true` beyond). Default and ceiling: http.maxResponseBytes of the project config.',
       },
-      maxRedirects: { type: 'integer', minimum: 0, description: 'Redirects to follow before failing with http.too-many-redirects. Default: http.maxRedirects of the project config.' },
+      maxRedirects: {
+        type: 'integer',
+        minimum: 0,
+        description:
+          'Redirects to follow before failing with http.too-many-redirects. Default: http.maxRedirects of the project config.',
+      },
       responseType: {
         enum: ['auto', 'json', 'text'],
         default: 'auto',
-        description: 'How to read the body: auto (JSON when the Content-Type is JSON, else text), json (always parse) or text.',
+        description:
+          'How to read the body: auto (JSON when the Content-Type is JSON, else text), json (always parse) or text.',
       },
       failOnStatus: {
         type: 'boolean',
         default: true,
-        description: 'Fail with http.status when the status is 400 or above (retryable for 408, 429 and 5xx). Set false to handle statuses yourself.',
+        description:
+          'Fail with http.status when the status is 400 or above (retryable for 408, 429 and 5xx). Set false to handle statuses yourself.',
       },
     },
     required: ['url'],
     additionalProperties: false,
-    not: {
-      description: 'json, body and form are mutually exclusive.',
-      anyOf: [{ required: ['json', 'body'] }, { required: ['json', 'form'] }, { required: ['body', 'form'] }],
+    // json, body and form are mutually exclusive (explicit per-property rules keep ajv's strictRequired happy).
+    dependentSchemas: {
+      json: { properties: { body: false, form: false } },
+      body: { properties: { json: false, form: false } },
+      form: { properties: { json: false, body: false } },
     },
   },
   example: `createIssue:
@@ -343,7 +422,8 @@ export const http: NodeType<HttpOptions> = {
   async execute(options, ctx) {
     const request = buildHttpRequest(options, ctx.config.http);
     const response = await ctx.http.request(request, ctx.signal);
-    if ((options.failOnStatus ?? true) && response.status >= 400) throw statusFailure(request.method, response);
+    if ((options.failOnStatus ?? true) && response.status >= 400)
+      throw statusFailure(request.method, response);
     return {
       status: response.status,
       headers: response.headers,

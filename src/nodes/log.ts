@@ -32,7 +32,8 @@ export const log: NodeType<LogOptions> = {
       message: { type: 'string', description: 'The message; ${{ … }} parts are filled in.' },
       level: { enum: [...LEVELS], default: 'info', description: 'Severity: debug, info, warn or error.' },
       data: {
-        description: 'Structured data logged with the message (any JSON; a non-object is logged as {value: …}).',
+        description:
+          'Structured data logged with the message (any JSON; a non-object is logged as {value: …}).',
       },
     },
     required: ['message'],
@@ -46,7 +47,8 @@ export const log: NodeType<LogOptions> = {
   async execute(options, ctx) {
     // A message that is exactly `${{ expr }}` keeps the expression's type; log it as text
     // rather than failing a run over a diagnostic line.
-    const message = typeof options.message === 'string' ? options.message : JSON.stringify(options.message ?? null);
+    const message =
+      typeof options.message === 'string' ? options.message : JSON.stringify(options.message ?? null);
     const level = options.level ?? 'info';
     if (options.data === undefined) ctx.log(level, message);
     else ctx.log(level, message, isPlainObject(options.data) ? options.data : { value: options.data });

@@ -44,9 +44,15 @@ export const parse: NodeType<ParseOptions> = {
       header: {
         type: 'boolean',
         default: true,
-        description: 'csv only: the first row names the columns (output: array of objects); false gives arrays of strings.',
+        description:
+          'csv only: the first row names the columns (output: array of objects); false gives arrays of strings.',
       },
-      delimiter: { type: 'string', minLength: 1, default: ',', description: 'csv only: the field separator.' },
+      delimiter: {
+        type: 'string',
+        minLength: 1,
+        default: ',',
+        description: 'csv only: the field separator.',
+      },
       skipEmptyLines: { type: 'boolean', default: true, description: 'csv only: ignore empty lines.' },
       cast: {
         type: 'boolean',
@@ -69,14 +75,21 @@ export const parse: NodeType<ParseOptions> = {
     if (format !== 'csv') {
       const stray = CSV_ONLY.filter((k) => Object.hasOwn(options, k));
       if (stray.length > 0) {
-        throw new NodeFailure(FailureCode.invalidOptions, `parse: ${stray.join(', ')} only apply to format csv, not ${format}`);
+        throw new NodeFailure(
+          FailureCode.invalidOptions,
+          `parse: ${stray.join(', ')} only apply to format csv, not ${format}`,
+        );
       }
     }
     if (typeof input !== 'string') {
       // Typically an HTTP body the client already decoded as JSON.
-      throw new NodeFailure('parse.not-string', `parse: input must be a string, got ${typeName(input)} (already parsed?)`, {
-        details: { received: typeName(input) },
-      });
+      throw new NodeFailure(
+        'parse.not-string',
+        `parse: input must be a string, got ${typeName(input)} (already parsed?)`,
+        {
+          details: { received: typeName(input) },
+        },
+      );
     }
     switch (format) {
       case 'json':
@@ -86,17 +99,32 @@ export const parse: NodeType<ParseOptions> = {
       case 'csv':
         return parseCsvText(input, options);
       default:
-        throw new NodeFailure(FailureCode.invalidOptions, `parse: unknown format ${JSON.stringify(format)}; use json, csv or yaml`);
+        throw new NodeFailure(
+          FailureCode.invalidOptions,
+          `parse: unknown format ${JSON.stringify(format)}; use json, csv or yaml`,
+        );
     }
   },
 };
 
 /** The one failure shape of this node: what went wrong first, then where. */
-function invalid(format: DataFormat, reason: string, where: { line?: number; column?: number }, code?: string): NodeFailure {
-  const pos = where.line === undefined ? '' : ` at line ${where.line}${where.column === undefined ? '' : `, column ${where.column}`}`;
-  return new NodeFailure('parse.invalid', `parse: input is not valid ${format.toUpperCase()}${pos}: ${reason}`, {
-    details: { format, ...where, ...(code ? { reason: code } : {}) },
-  });
+function invalid(
+  format: DataFormat,
+  reason: string,
+  where: { line?: number; column?: number },
+  code?: string,
+): NodeFailure {
+  const pos =
+    where.line === undefined
+      ? ''
+      : ` at line ${where.line}${where.column === undefined ? '' : `, column ${where.column}`}`;
+  return new NodeFailure(
+    'parse.invalid',
+    `parse: input is not valid ${format.toUpperCase()}${pos}: ${reason}`,
+    {
+      details: { format, ...where, ...(code ? { reason: code } : {}) },
+    },
+  );
 }
 
 /** 1-based line and column of a 0-based offset. */
@@ -114,7 +142,9 @@ function parseJson(text: string): unknown {
     // V8 gives a position only in some messages ("… in JSON at position 6"); other
     // messages quote the input, which may hold secrets, so that part is cut.
     const position = /at position (\d+)/.exec(message)?.[1];
-    const reason = message.replace(/, ".*" is not valid JSON$/s, '').replace(/ in JSON at position \d+.*$/s, '');
+    const reason = message
+      .replace(/, ".*" is not valid JSON$/s, '')
+      .replace(/ in JSON at position \d+.*$/s, '');
     throw invalid('json', reason, position === undefined ? {} : lineColumn(text, Number(position)));
   }
 }

@@ -36,7 +36,10 @@ export const reduce: NodeType<ReduceOptions> = {
         description:
           'Raw JSONata (no ${{ }}) evaluated per item with $acc (result so far), $item and $index bound; its result becomes the next $acc.',
       },
-      initial: { default: null, description: 'The starting $acc (any JSON); also the output for an empty array.' },
+      initial: {
+        default: null,
+        description: 'The starting $acc (any JSON); also the output for an empty array.',
+      },
     },
     required: ['items', 'expression'],
     additionalProperties: false,

@@ -9,12 +9,12 @@ import { FailureCode, NodeFailure, type NodeType } from './types.js';
 export interface SwitchOptions {
   value: unknown;
   cases: Record<string, unknown>;
-  default?: string;
+  default?: boolean;
 }
 
 /** Output of `switch`. */
 export interface SwitchOutput {
-  /** The name of the first matching case, or the default branch name. */
+  /** The name of the first matching case, or `default`. */
   branch: string;
   /** The value that was switched on, passed through so branches can use it. */
   value: unknown;
@@ -45,12 +45,13 @@ export const switchNode: NodeType<SwitchOptions> = {
         description:
           'Case name → value to match (deep equality, any JSON). The first matching case in written order is the branch.',
         additionalProperties: true,
+        propertyNames: { not: { const: DEFAULT_BRANCH } },
       },
       default: {
-        type: 'string',
-        minLength: 1,
-        default: DEFAULT_BRANCH,
-        description: 'Branch name reported when no case matches; must not also be a case name.',
+        type: 'boolean',
+        default: false,
+        description:
+          'Declares that downstream nodes handle the "default" branch (taken when no case matches); documentation for readers and lint, no effect on matching.',
       },
     },
     required: ['value', 'cases'],
@@ -62,20 +63,20 @@ export const switchNode: NodeType<SwitchOptions> = {
   cases:
     eu: eu-west
     us: us-east
+  default: true
 `,
   async execute(options) {
-    const fallback = options.default ?? DEFAULT_BRANCH;
-    // A case named like the fallback would make `branch = 'default'` mean two things.
-    if (Object.hasOwn(options.cases, fallback)) {
+    // A case named "default" would make `branch = 'default'` mean two things.
+    if (Object.hasOwn(options.cases, DEFAULT_BRANCH)) {
       throw new NodeFailure(
         FailureCode.invalidOptions,
-        `switch: case "${fallback}" has the same name as the default branch; rename it or set "default" to another name`,
+        `switch: a case may not be named "${DEFAULT_BRANCH}" (that is the branch taken when no case matches); rename it`,
       );
     }
     // Object key order is written order, except that integer-like names sort first (JS
     // object semantics); documented on the docs page.
     const match = Object.entries(options.cases).find(([, expected]) => jsonEqual(options.value, expected));
-    const out: SwitchOutput = { branch: match ? match[0] : fallback, value: options.value ?? null };
+    const out: SwitchOutput = { branch: match ? match[0] : DEFAULT_BRANCH, value: options.value ?? null };
     return out;
   },
 };

@@ -36,28 +36,31 @@ export const transform: NodeType<TransformOptions> = {
       },
     },
     // "Exactly one": both present or both missing is an error.
-    oneOf: [{ required: ['expression'] }, { required: ['value'] }],
+    // (`properties` repeated inside so ajv's strictRequired accepts the branches.)
+    oneOf: [
+      { properties: { expression: true }, required: ['expression'] },
+      { properties: { value: true }, required: ['value'] },
+    ],
     additionalProperties: false,
   },
   expressionOptions: ['expression'],
   example: `total:
   type: transform
-  expression: $sum([{"price": 2}, {"price": 3}].price)
+  expression: '$sum([{"price": 2}, {"price": 3}].price)'
 `,
   async execute(options, ctx) {
-    const hasExpression = Object.hasOwn(options, 'expression');
-    const hasValue = Object.hasOwn(options, 'value');
-    // The engine validates against the schema first; this check keeps the message clear
-    // for callers that do not (and says which of the two to drop).
-    if (hasExpression === hasValue) {
-      throw new NodeFailure(
-        FailureCode.invalidOptions,
-        hasValue
-          ? 'transform: give either "expression" (raw JSONata) or "value" (JSON), not both'
-          : 'transform: needs "expression" (raw JSONata) or "value" (JSON)',
-      );
+    // The engine hands raw JSONata options to ctx.evaluate, not in `options`, so only
+    // `value` is visible here: "exactly one" is enforced by the schema's oneOf. The check
+    // below covers callers that pass everything in `options` (tests, direct use).
+    if (Object.hasOwn(options, 'value')) {
+      if (Object.hasOwn(options, 'expression')) {
+        throw new NodeFailure(
+          FailureCode.invalidOptions,
+          'transform: give either "expression" (raw JSONata) or "value" (JSON), not both',
+        );
+      }
+      return options.value ?? null;
     }
-    if (hasValue) return options.value ?? null;
     return ctx.evaluate('expression');
   },
 };

@@ -55,7 +55,10 @@ export const workflow: NodeType<WorkflowOptions> = {
     checkFile(file, ctx.workflowDir, ctx.config.root);
     const inputs = options.inputs ?? {};
     if (!isPlainObject(inputs)) {
-      throw new NodeFailure(FailureCode.invalidOptions, `workflow: "inputs" must be an object, got ${typeName(inputs)}`);
+      throw new NodeFailure(
+        FailureCode.invalidOptions,
+        `workflow: "inputs" must be an object, got ${typeName(inputs)}`,
+      );
     }
     const sub = await ctx.runWorkflow(file, inputs);
     if (sub.status === 'succeeded') return sub.outputs;

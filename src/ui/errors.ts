@@ -37,7 +37,11 @@ function isOclifError(err: unknown): err is OclifLikeError {
  * Renders an error without writing anything.
  * @param commandId the command that failed, used in the `--help` hint for usage errors.
  */
-export function renderError(err: unknown, commandId?: string, stream: OutStream = process.stderr): RenderedError {
+export function renderError(
+  err: unknown,
+  commandId?: string,
+  stream: OutStream = process.stderr,
+): RenderedError {
   const c = palette(stream);
   const help = commandId ? `thaiyyal ${commandId} --help` : 'thaiyyal --help';
   if (err instanceof UserError) {
@@ -58,7 +62,9 @@ export function renderError(err: unknown, commandId?: string, stream: OutStream 
     return {
       exitCode,
       text: `${c.red('error')} ${message}\n  ${c.dim('→')} see \`${help}\`\n`,
-      json: { error: { code: err.code ?? 'usage', message, suggestions: [`see \`${help}\``], diagnostics: [] } },
+      json: {
+        error: { code: err.code ?? 'usage', message, suggestions: [`see \`${help}\``], diagnostics: [] },
+      },
     };
   }
   const message = err instanceof Error ? err.message : String(err);

@@ -20,15 +20,21 @@ export interface GraphEdge {
 }
 
 /** Every edge of the graph, in topological order of `to`, then `from`. */
-export function graphEdges(wf: Workflow, graph: WorkflowGraph, expressionOptionsOf: ExpressionOptionsOf): GraphEdge[] {
+export function graphEdges(
+  wf: Workflow,
+  graph: WorkflowGraph,
+  expressionOptionsOf: ExpressionOptionsOf,
+): GraphEdge[] {
   const edges: GraphEdge[] = [];
   for (const to of graph.order) {
     const node = wf.nodes[to];
     const nonWhen = new Set<string>();
     if (node) {
-      for (const ref of nodeReferences(node, expressionOptionsOf)) if (ref.path[2] !== 'when') nonWhen.add(ref.target);
+      for (const ref of nodeReferences(node, expressionOptionsOf))
+        if (ref.path[2] !== 'when') nonWhen.add(ref.target);
     }
-    for (const from of graph.deps[to] ?? []) edges.push({ from, to, conditional: node !== undefined && !nonWhen.has(from) });
+    for (const from of graph.deps[to] ?? [])
+      edges.push({ from, to, conditional: node !== undefined && !nonWhen.has(from) });
   }
   return edges;
 }
@@ -82,7 +88,16 @@ function renderText(
   return lines.join('\n') + '\n';
 }
 
-const MERMAID_RESERVED = new Set(['end', 'graph', 'subgraph', 'flowchart', 'style', 'class', 'classdef', 'click']);
+const MERMAID_RESERVED = new Set([
+  'end',
+  'graph',
+  'subgraph',
+  'flowchart',
+  'style',
+  'class',
+  'classdef',
+  'click',
+]);
 
 function renderMermaid(graph: WorkflowGraph, edges: GraphEdge[], label: (id: string) => string): string {
   const ids = new Map<string, string>();
@@ -92,11 +107,17 @@ function renderMermaid(graph: WorkflowGraph, edges: GraphEdge[], label: (id: str
   });
   const lines = ['flowchart TD'];
   for (const id of graph.order) lines.push(`  ${ids.get(id)}["${label(id).replaceAll('"', '#quot;')}"]`);
-  for (const e of edges) lines.push(`  ${ids.get(e.from)} ${e.conditional ? '-.->' : '-->'} ${ids.get(e.to)}`);
+  for (const e of edges)
+    lines.push(`  ${ids.get(e.from)} ${e.conditional ? '-.->' : '-->'} ${ids.get(e.to)}`);
   return lines.join('\n') + '\n';
 }
 
-function renderDot(wf: Workflow, graph: WorkflowGraph, edges: GraphEdge[], label: (id: string) => string): string {
+function renderDot(
+  wf: Workflow,
+  graph: WorkflowGraph,
+  edges: GraphEdge[],
+  label: (id: string) => string,
+): string {
   const q = (s: string) => `"${s.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
   const lines = [`digraph ${q(wf.name)} {`, '  rankdir=TB;', '  node [shape=box];'];
   for (const id of graph.order) lines.push(`  ${q(id)} [label=${q(label(id))}];`);

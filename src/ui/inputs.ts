@@ -20,7 +20,9 @@ export function parseInputPairs(pairs: readonly string[]): Record<string, string
     const key = eq < 0 ? pair : pair.slice(0, eq);
     if (eq < 0 || !KEY.test(key)) {
       throw new UserError('invalid-input-flag', `--input "${pair}" is not of the form key=value`, {
-        suggestions: ['write --input name=value (repeat the flag for more inputs), or put them in --inputs FILE'],
+        suggestions: [
+          'write --input name=value (repeat the flag for more inputs), or put them in --inputs FILE',
+        ],
       });
     }
     if (key in out) {
@@ -54,13 +56,19 @@ export async function readInputsFile(file: string): Promise<Record<string, unkno
     throw new UserError('invalid-inputs-file', `--inputs ${file}: ${(err as Error).message}`);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new UserError('invalid-inputs-file', `--inputs ${file}: expected an object of input names to values`);
+    throw new UserError(
+      'invalid-inputs-file',
+      `--inputs ${file}: expected an object of input names to values`,
+    );
   }
   return value as Record<string, unknown>;
 }
 
 /** Merges the inputs file and `--input` pairs; pairs win. */
-export async function collectInputs(pairs: readonly string[], file?: string): Promise<Record<string, unknown>> {
+export async function collectInputs(
+  pairs: readonly string[],
+  file?: string,
+): Promise<Record<string, unknown>> {
   const fromFile = file ? await readInputsFile(file) : {};
   return { ...fromFile, ...parseInputPairs(pairs) };
 }

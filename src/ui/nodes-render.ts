@@ -110,7 +110,14 @@ export function renderNodeDetail(t: AnyNodeType): string {
     );
     lines.push(...table.split('\n').map((l) => `  ${l}`));
   }
-  lines.push('', 'Example:', ...d.example.trimEnd().split('\n').map((l) => `  ${l}`));
+  lines.push(
+    '',
+    'Example:',
+    ...d.example
+      .trimEnd()
+      .split('\n')
+      .map((l) => `  ${l}`),
+  );
   return lines.join('\n') + '\n';
 }
 

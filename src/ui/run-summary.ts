@@ -2,6 +2,7 @@
  * The end-of-run summary for humans: status and duration, the failure if any, the outputs
  * (pretty JSON, truncated when huge), the run id and where the event log is.
  */
+import { isAbsolute, relative } from 'node:path';
 import type { RunResult } from '../app/run.js';
 import { ExitCode } from '../core/errors.js';
 import { formatDuration, palette, prettyJson, type OutStream } from './style.js';
@@ -46,10 +47,11 @@ function countNodes(result: RunResult): string {
   return `(${[...by].map(([status, n]) => `${n} ${status}`).join(', ')})`;
 }
 
-/** The engine may report the log's actual path; fall back to the documented location. */
+/** The log's path as reported by the run, relative to the current directory when inside it. */
 function logFileOf(result: RunResult): string {
-  const maybe = (result as RunResult & { logFile?: unknown }).logFile;
-  return typeof maybe === 'string' ? maybe : eventLogPath(result.runId);
+  if (result.logFile === undefined) return `${eventLogPath(result.runId)} (not written)`;
+  const rel = relative(process.cwd(), result.logFile);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : result.logFile;
 }
 
 function indent(text: string): string {
@@ -61,5 +63,9 @@ function indent(text: string): string {
 
 /** The process exit code for a finished run: 0 succeeded, 1 failed, 130 cancelled. */
 export function exitCodeFor(status: RunResult['status']): number {
-  return status === 'succeeded' ? ExitCode.ok : status === 'cancelled' ? ExitCode.interrupted : ExitCode.failed;
+  return status === 'succeeded'
+    ? ExitCode.ok
+    : status === 'cancelled'
+      ? ExitCode.interrupted
+      : ExitCode.failed;
 }

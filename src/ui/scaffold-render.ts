@@ -5,7 +5,9 @@ import { palette, type OutStream } from './style.js';
 /** Lists written files and prints the next steps to try. */
 export function renderScaffoldResult(result: ScaffoldResult, out: OutStream): string {
   const c = palette(out);
-  const lines = result.files.map((f) => `${c.green(f.action === 'created' ? '+' : '~')} ${f.action} ${f.path}`);
+  const lines = result.files.map(
+    (f) => `${c.green(f.action === 'created' ? '+' : '~')} ${f.action} ${f.path}`,
+  );
   const cd = result.dir === '.' || result.dir === '' ? '' : `cd ${result.dir}\n  `;
   lines.push(
     '',

@@ -13,7 +13,10 @@ import { UserError } from '../core/errors.js';
  * from published packages, so the template stores it as `gitignore`; `github/` is renamed for
  * symmetry and so linters of this repository do not mistake it for our own CI.
  */
-export const TEMPLATE_RENAMES: Readonly<Record<string, string>> = { gitignore: '.gitignore', github: '.github' };
+export const TEMPLATE_RENAMES: Readonly<Record<string, string>> = {
+  gitignore: '.gitignore',
+  github: '.github',
+};
 
 /** The `init` template directory of the installed package (works from `src/` and `dist/`). */
 export const INIT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/init/', import.meta.url));
@@ -67,14 +70,23 @@ export async function scaffoldProject(
   const templateDir = opts.templateDir ?? INIT_TEMPLATE_DIR;
   const templates = await listFiles(templateDir);
   const plan = await Promise.all(
-    templates.map(async (t) => ({ from: join(templateDir, t), to: targetPath(t), exists: await exists(join(dir, targetPath(t))) })),
+    templates.map(async (t) => ({
+      from: join(templateDir, t),
+      to: targetPath(t),
+      exists: await exists(join(dir, targetPath(t))),
+    })),
   );
   const clashes = plan.filter((p) => p.exists).map((p) => p.to);
   if (clashes.length > 0 && !opts.force) {
     throw new UserError(
       'init-would-overwrite',
       `refusing to overwrite ${clashes.length} existing file${clashes.length === 1 ? '' : 's'} in ${dir}: ${clashes.join(', ')}`,
-      { suggestions: ['re-run with --force to overwrite them', 'or run `thaiyyal init <new-dir>` to scaffold elsewhere'] },
+      {
+        suggestions: [
+          're-run with --force to overwrite them',
+          'or run `thaiyyal init <new-dir>` to scaffold elsewhere',
+        ],
+      },
     );
   }
   const files: ScaffoldedFile[] = [];

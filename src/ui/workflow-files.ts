@@ -39,15 +39,21 @@ export async function expandWorkflowPaths(paths: readonly string[], cwd = proces
       st = await stat(abs);
     } catch {
       throw new UserError('path-not-found', `${p}: no such file or directory`, {
-        suggestions: ['give workflow files or directories that contain them, e.g. `thaiyyal validate workflows/`'],
+        suggestions: [
+          'give workflow files or directories that contain them, e.g. `thaiyyal validate workflows/`',
+        ],
       });
     }
     if (st.isDirectory()) {
       const inDir = await walk(abs);
       if (inDir.length === 0) {
-        throw new UserError('no-workflows', `${p}: no *.yaml or *.yml workflow files found in this directory`, {
-          suggestions: ['node_modules and directories starting with "." are skipped'],
-        });
+        throw new UserError(
+          'no-workflows',
+          `${p}: no *.yaml or *.yml workflow files found in this directory`,
+          {
+            suggestions: ['node_modules and directories starting with "." are skipped'],
+          },
+        );
       }
       for (const f of inDir) found.add(display(f, cwd));
     } else found.add(display(abs, cwd));
@@ -76,7 +82,10 @@ function display(abs: string, cwd: string): string {
  * Validates every workflow under `paths` (see {@link expandWorkflowPaths}) with the workflow
  * loader; files are checked concurrently, results come back in path order.
  */
-export async function validateWorkflowPaths(paths: readonly string[], cwd = process.cwd()): Promise<ValidateReport> {
+export async function validateWorkflowPaths(
+  paths: readonly string[],
+  cwd = process.cwd(),
+): Promise<ValidateReport> {
   const files = await expandWorkflowPaths(paths, cwd);
   const { loadWorkflowFile } = await import('../adapters/load-workflow.js');
   const reports = await Promise.all(

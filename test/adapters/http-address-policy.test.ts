@@ -39,12 +39,17 @@ describe('blockReason', () => {
     expect(blockReason(address)).toBe(reason);
   });
 
-  it.each(['8.8.8.8', '1.1.1.1', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '11.0.0.1'])(
-    '%s is public',
-    (address) => {
-      expect(blockReason(address)).toBeUndefined();
-    },
-  );
+  it.each([
+    '8.8.8.8',
+    '1.1.1.1',
+    '172.32.0.1',
+    '100.128.0.1',
+    '2606:4700:4700::1111',
+    '::ffff:8.8.8.8',
+    '11.0.0.1',
+  ])('%s is public', (address) => {
+    expect(blockReason(address)).toBeUndefined();
+  });
 });
 
 describe('embeddedIPv4', () => {
@@ -90,7 +95,9 @@ describe('createAddressPolicy', () => {
       allowed: false,
       reason: 'cloud metadata',
     });
-    expect(createAddressPolicy(['169.254.169.254']).check('metadata.internal', '169.254.169.254').allowed).toBe(true);
+    expect(
+      createAddressPolicy(['169.254.169.254']).check('metadata.internal', '169.254.169.254').allowed,
+    ).toBe(true);
   });
 
   it('rejects malformed CIDR entries with the entry named', () => {

@@ -108,7 +108,9 @@ describe('SSRF protection', () => {
   });
 
   it('does not open metadata through a host-name allow entry', async () => {
-    const f = await failure(client(['localhost', '*.example.com']).request(req('http://169.254.169.254/'), never));
+    const f = await failure(
+      client(['localhost', '*.example.com']).request(req('http://169.254.169.254/'), never),
+    );
     expect(f.code).toBe('http.blocked');
   });
 
@@ -147,7 +149,9 @@ describe('timeouts and cancellation', () => {
   });
 
   it('the timeout covers the body too', async () => {
-    const f = await failure(client().request(req(`${server.url}/slow-body?ms=10000`, { timeoutMs: 300 }), never));
+    const f = await failure(
+      client().request(req(`${server.url}/slow-body?ms=10000`, { timeoutMs: 300 }), never),
+    );
     expect(f.code).toBe('http.timeout');
   });
 
@@ -170,19 +174,27 @@ describe('timeouts and cancellation', () => {
 
 describe('bodies', () => {
   it('cuts the body at maxResponseBytes and says so', async () => {
-    const res = await client().request(req(`${server.url}/huge?bytes=5000000`, { maxResponseBytes: 1000 }), never);
+    const res = await client().request(
+      req(`${server.url}/huge?bytes=5000000`, { maxResponseBytes: 1000 }),
+      never,
+    );
     expect(res.truncated).toBe(true);
     expect(res.body).toBe('a'.repeat(1000));
   });
 
   it('keeps a body exactly at the cap untruncated', async () => {
-    const res = await client().request(req(`${server.url}/huge?bytes=1000`, { maxResponseBytes: 1000 }), never);
+    const res = await client().request(
+      req(`${server.url}/huge?bytes=1000`, { maxResponseBytes: 1000 }),
+      never,
+    );
     expect(res.truncated).toBe(false);
     expect((res.body as string).length).toBe(1000);
   });
 
   it('refuses truncated JSON with a clear http.invalid-json', async () => {
-    const f = await failure(client().request(req(`${server.url}/huge-json?bytes=5000`, { maxResponseBytes: 100 }), never));
+    const f = await failure(
+      client().request(req(`${server.url}/huge-json?bytes=5000`, { maxResponseBytes: 100 }), never),
+    );
     expect(f.code).toBe('http.invalid-json');
     expect(f.message).toContain('maxResponseBytes');
   });
@@ -194,8 +206,12 @@ describe('bodies', () => {
 
   it('responseType text keeps JSON as text; json parses regardless of content type', async () => {
     const c = client();
-    expect((await c.request(req(`${server.url}/json`, { responseType: 'text' }), never)).body).toBe('{"hello":"world"}');
-    const echoed = await c.request(req(`${server.url}/text`, { responseType: 'json' }), never).catch((e: unknown) => e);
+    expect((await c.request(req(`${server.url}/json`, { responseType: 'text' }), never)).body).toBe(
+      '{"hello":"world"}',
+    );
+    const echoed = await c
+      .request(req(`${server.url}/text`, { responseType: 'json' }), never)
+      .catch((e: unknown) => e);
     expect((echoed as NodeFailure).code).toBe('http.invalid-json');
   });
 
@@ -246,7 +262,11 @@ describe('redirects', () => {
 
   it('303 turns POST into GET without a body', async () => {
     const res = await client().request(
-      req(`${server.url}/redirect-to?status=303&url=/echo`, { method: 'POST', body: 'payload', headers: { 'content-type': 'text/plain' } }),
+      req(`${server.url}/redirect-to?status=303&url=/echo`, {
+        method: 'POST',
+        body: 'payload',
+        headers: { 'content-type': 'text/plain' },
+      }),
       never,
     );
     expect(res.body).toMatchObject({ method: 'GET', body: '' });
@@ -266,11 +286,17 @@ describe('redirects', () => {
     clients.push(c);
     const headers = { Authorization: 'Bearer s3cret', Cookie: 'a=b', 'X-Api-Key': 'k', 'X-Other': 'o' };
     const same = await c.request(req(`${server.url}/redirect-to?url=/echo`, { headers }), never);
-    expect((same.body as { headers: Record<string, string> }).headers).toMatchObject({ authorization: 'Bearer s3cret', cookie: 'a=b' });
+    expect((same.body as { headers: Record<string, string> }).headers).toMatchObject({
+      authorization: 'Bearer s3cret',
+      cookie: 'a=b',
+    });
 
     const target = encodeURIComponent(`http://localhost:${server.port}/echo`);
     const cross = await c.request(
-      { ...req(`${server.url}/redirect-to?url=${target}`, { headers }), sensitiveHeaders: ['x-api-key'] } as HttpRequest,
+      {
+        ...req(`${server.url}/redirect-to?url=${target}`, { headers }),
+        sensitiveHeaders: ['x-api-key'],
+      } as HttpRequest,
       never,
     );
     const seen = (cross.body as { headers: Record<string, string> }).headers;

@@ -10,7 +10,11 @@ const programs = fileURLToPath(new URL('../fixtures/programs/', import.meta.url)
 const runner = createProcessRunner({ killGraceMs: 300 });
 const never = new AbortController().signal;
 
-function node(program: string, args: (string | number)[] = [], extra: Partial<ProcessRequest> = {}): ProcessRequest {
+function node(
+  program: string,
+  args: (string | number)[] = [],
+  extra: Partial<ProcessRequest> = {},
+): ProcessRequest {
   return {
     command: process.execPath,
     args: [join(programs, program), ...args.map(String)],
@@ -113,7 +117,9 @@ describe('stdin, env, cwd', () => {
 
 describe('not found', () => {
   it('is exec.not-found naming the command and PATH', async () => {
-    const f = await failure(runner.run({ ...node('x.mjs'), command: 'thaiyyal-no-such-command', args: [] }, never));
+    const f = await failure(
+      runner.run({ ...node('x.mjs'), command: 'thaiyyal-no-such-command', args: [] }, never),
+    );
     expect(f.code).toBe('exec.not-found');
     expect(f.message).toContain('"thaiyyal-no-such-command"');
     expect(f.message).toContain('PATH');
@@ -181,14 +187,22 @@ describe('output cap', () => {
 describe('shell mode', () => {
   it('runs the command as an sh script with args as $1…', async () => {
     const r = await runner.run(
-      { ...node('x.mjs'), shell: true, command: 'printf "%s|" "$1" "$2"; echo "$#"', args: ['a b', '$(rm -rf /)'] },
+      {
+        ...node('x.mjs'),
+        shell: true,
+        command: 'printf "%s|" "$1" "$2"; echo "$#"',
+        args: ['a b', '$(rm -rf /)'],
+      },
       never,
     );
     expect(r.stdout).toBe('a b|$(rm -rf /)|2');
   });
 
   it('a missing command inside a script is the shell exit code 127', async () => {
-    const r = await runner.run({ ...node('x.mjs'), shell: true, command: 'thaiyyal-no-such-command', args: [] }, never);
+    const r = await runner.run(
+      { ...node('x.mjs'), shell: true, command: 'thaiyyal-no-such-command', args: [] },
+      never,
+    );
     expect(r.exitCode).toBe(127);
   });
 });

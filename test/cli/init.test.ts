@@ -3,7 +3,12 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeRepo, runCli, type TempRepo } from '../helpers/cli.js';
 
-const FILES = ['.github/workflows/thaiyyal.yml', '.gitignore', 'thaiyyal.config.yaml', 'workflows/hello.yaml'];
+const FILES = [
+  '.github/workflows/thaiyyal.yml',
+  '.gitignore',
+  'thaiyyal.config.yaml',
+  'workflows/hello.yaml',
+];
 
 let repo: TempRepo;
 beforeEach(async () => {
@@ -62,9 +67,12 @@ describe('thaiyyal init', () => {
     const v = await runCli(['validate', 'workflows/'], { cwd: repo.dir });
     expect(v.stdout + v.stderr).toContain('all valid');
     expect(v.exitCode).toBe(0);
-    const r = await runCli(['run', 'workflows/hello.yaml', '--input', 'name=Ada', '--input', 'count=2', '--quiet'], {
-      cwd: repo.dir,
-    });
+    const r = await runCli(
+      ['run', 'workflows/hello.yaml', '--input', 'name=Ada', '--input', 'count=2', '--quiet'],
+      {
+        cwd: repo.dir,
+      },
+    );
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ greetings: ['Hello, Ada! (1)', 'Hello, Ada! (2)'], count: 2 });

@@ -19,7 +19,12 @@ describe('thaiyyal nodes', () => {
   it('--json lists every type, sorted', async () => {
     const r = await runCli(['nodes', '--json'], { cwd: repo.dir });
     expect(r.exitCode).toBe(0);
-    const list = JSON.parse(r.stdout) as { type: string; category: string; effects: string; summary: string }[];
+    const list = JSON.parse(r.stdout) as {
+      type: string;
+      category: string;
+      effects: string;
+      summary: string;
+    }[];
     const types = list.map((t) => t.type);
     expect(types).toEqual([...types].sort());
     expect(types).toEqual(expect.arrayContaining(['delay', 'log', 'map', 'transform']));
@@ -39,10 +44,15 @@ describe('thaiyyal nodes', () => {
   it('TYPE --json describes the type', async () => {
     const r = await runCli(['nodes', 'log', '--json'], { cwd: repo.dir });
     expect(r.exitCode).toBe(0);
-    const d = JSON.parse(r.stdout) as { type: string; options: { name: string; required: boolean; default?: unknown }[] };
+    const d = JSON.parse(r.stdout) as {
+      type: string;
+      options: { name: string; required: boolean; default?: unknown }[];
+    };
     expect(d.type).toBe('log');
     expect(d.options).toContainEqual(expect.objectContaining({ name: 'message', required: true }));
-    expect(d.options).toContainEqual(expect.objectContaining({ name: 'level', required: false, default: 'info' }));
+    expect(d.options).toContainEqual(
+      expect.objectContaining({ name: 'level', required: false, default: 'info' }),
+    );
   });
 
   it('an unknown type is a user error with a suggestion', async () => {

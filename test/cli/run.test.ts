@@ -33,6 +33,7 @@ interface RunResultDoc {
   nodes: Record<string, NodeResult>;
   error?: { code: string; message: string };
   durationMs: number;
+  logFile?: string;
 }
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -51,7 +52,14 @@ describe('thaiyyal run --json', () => {
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
     const doc = JSON.parse(r.stdout) as RunResultDoc;
-    expect(Object.keys(doc).sort()).toEqual(['durationMs', 'nodes', 'outputs', 'runId', 'status', 'workflow']);
+    expect(Object.keys(doc).sort()).toEqual([
+      'durationMs',
+      'nodes',
+      'outputs',
+      'runId',
+      'status',
+      'workflow',
+    ]);
     expect(doc.runId).toMatch(ULID);
     expect(doc.workflow).toBe('double');
     expect(doc.status).toBe('succeeded');
@@ -63,8 +71,10 @@ describe('thaiyyal run --json', () => {
     for (const n of Object.values(doc.nodes)) {
       expect(typeof n.attempts).toBe('number');
       expect(typeof n.durationMs).toBe('number');
-      for (const k of Object.keys(n)) expect(['status', 'output', 'error', 'attempts', 'durationMs']).toContain(k);
+      for (const k of Object.keys(n))
+        expect(['status', 'output', 'error', 'attempts', 'durationMs']).toContain(k);
     }
+    expect(doc.logFile).toBe(join(repo.dir, '.thaiyyal', 'runs', `${doc.runId}.jsonl`));
     const log = await events(doc.runId);
     expect(log[0]).toMatchObject({ v: 1, seq: 0, type: 'run.started', runId: doc.runId });
     expect(log.at(-1)).toMatchObject({ type: 'run.finished', status: 'succeeded', outputs: { result: 42 } });

@@ -38,7 +38,11 @@ describe('thaiyyal validate', () => {
     expect(r.exitCode).toBe(1);
     const doc = JSON.parse(r.stdout) as {
       valid: boolean;
-      files: { file: string; valid: boolean; diagnostics: { code: string; range: { start: { line: number } } }[] }[];
+      files: {
+        file: string;
+        valid: boolean;
+        diagnostics: { code: string; range: { start: { line: number } } }[];
+      }[];
     };
     expect(doc.valid).toBe(false);
     expect(doc.files.map((f) => [f.file, f.valid])).toEqual([

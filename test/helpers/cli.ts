@@ -80,7 +80,10 @@ function cliEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessE
 }
 
 /** Starts the CLI without waiting: for tests that signal the process. */
-export function startCli(args: readonly string[], opts: CliOptions): { child: ChildProcess; result: Promise<CliResult> } {
+export function startCli(
+  args: readonly string[],
+  opts: CliOptions,
+): { child: ChildProcess; result: Promise<CliResult> } {
   const child = spawn(process.execPath, [BIN, ...args], {
     cwd: opts.cwd,
     env: cliEnv(opts.env),
@@ -117,7 +120,10 @@ export function waitForOutput(
 ): Promise<void> {
   return new Promise((resolveWait, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for output; got:\n${seen}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`timed out waiting for output; got:\n${seen}`)),
+      timeoutMs,
+    );
     const onData = (d: string | Buffer) => {
       seen += d.toString();
       if (predicate(seen)) {

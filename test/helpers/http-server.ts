@@ -27,7 +27,10 @@ export interface TestServer {
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   const text = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -130,7 +133,9 @@ export async function startTestServer(): Promise<TestServer> {
           method: req.method,
           url: req.url,
           path,
-          query: Object.fromEntries([...q.keys()].map((k) => [k, q.getAll(k).length > 1 ? q.getAll(k) : q.get(k)])),
+          query: Object.fromEntries(
+            [...q.keys()].map((k) => [k, q.getAll(k).length > 1 ? q.getAll(k) : q.get(k)]),
+          ),
           headers: req.headers,
           body,
         }),

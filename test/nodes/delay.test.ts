@@ -76,7 +76,11 @@ describe('delay', () => {
         sleep: (ms) =>
           new Promise<void>((resolve, reject) => {
             const t = setTimeout(resolve, ms);
-            controller.signal.addEventListener('abort', () => (clearTimeout(t), reject(controller.signal.reason)), { once: true });
+            controller.signal.addEventListener(
+              'abort',
+              () => (clearTimeout(t), reject(controller.signal.reason)),
+              { once: true },
+            );
           }),
       },
     });

@@ -6,7 +6,11 @@ import { makeTestContext } from '../helpers/node-context.js';
 describe('fail', () => {
   it.each<[string, FailOptions, { code: string; message: string; details?: unknown }]>([
     ['defaults the code to fail', { message: 'no items' }, { code: 'fail', message: 'no items' }],
-    ['uses the given code', { message: 'bad', code: 'input.invalid' }, { code: 'input.invalid', message: 'bad' }],
+    [
+      'uses the given code',
+      { message: 'bad', code: 'input.invalid' },
+      { code: 'input.invalid', message: 'bad' },
+    ],
     [
       'attaches details',
       { message: 'bad', details: { field: 'age' } },

@@ -19,7 +19,9 @@ describe('filter', () => {
   });
 
   it('fails with filter.not-array for non-arrays', async () => {
-    await expect(filter.execute({ items: { a: 1 }, predicate: 'true' }, makeTestContext())).rejects.toMatchObject({
+    await expect(
+      filter.execute({ items: { a: 1 }, predicate: 'true' }, makeTestContext()),
+    ).rejects.toMatchObject({
       code: 'filter.not-array',
       details: { received: 'object' },
     });

@@ -29,7 +29,9 @@ describe('map', () => {
 
   it('lets expression errors propagate', async () => {
     const expression = '$item + 1';
-    await expect(map.execute({ items: ['x'], expression }, makeTestContext({ rawOptions: { expression } }))).rejects.toThrow();
+    await expect(
+      map.execute({ items: ['x'], expression }, makeTestContext({ rawOptions: { expression } })),
+    ).rejects.toThrow();
   });
 
   it('stops when the signal is aborted', async () => {

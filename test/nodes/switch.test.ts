@@ -9,8 +9,13 @@ describe('switch', () => {
     ['matches a string case', { value: 'us-east', cases: regions }, 'us'],
     ['no match goes to default', { value: 'ap-south', cases: regions }, 'default'],
     ['no cases at all goes to default', { value: 1, cases: {} }, 'default'],
-    ['custom default branch name', { value: 'x', cases: regions, default: 'other' }, 'other'],
-    ['compares objects deeply, any key order', { value: { a: 1, b: [2] }, cases: { hit: { b: [2], a: 1 } } }, 'hit'],
+    ['the default flag does not change matching', { value: 'x', cases: regions, default: true }, 'default'],
+    ['a match wins over the default flag', { value: 'eu-west', cases: regions, default: true }, 'eu'],
+    [
+      'compares objects deeply, any key order',
+      { value: { a: 1, b: [2] }, cases: { hit: { b: [2], a: 1 } } },
+      'hit',
+    ],
     ['arrays are ordered', { value: [1, 2], cases: { hit: [2, 1] } }, 'default'],
     ['types must match (no coercion)', { value: '1', cases: { one: 1 } }, 'default'],
     ['null matches null', { value: null, cases: { nothing: null } }, 'nothing'],
@@ -25,10 +30,5 @@ describe('switch', () => {
     await expect(
       switchNode.execute({ value: 1, cases: { default: 1 } }, makeTestContext()),
     ).rejects.toMatchObject({ code: 'invalid-options' });
-  });
-
-  it('allows a case named "default" when the default branch is renamed', async () => {
-    const out = await switchNode.execute({ value: 1, cases: { default: 1 }, default: 'none' }, makeTestContext());
-    expect(out).toEqual({ branch: 'default', value: 1 });
   });
 });

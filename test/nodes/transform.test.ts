@@ -1,3 +1,4 @@
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { transform, type TransformOptions } from '../../src/nodes/transform.js';
 import { NodeFailure } from '../../src/nodes/types.js';
@@ -23,13 +24,31 @@ describe('transform', () => {
     expect(await transform.execute(options, ctx)).toEqual(expected);
   });
 
-  it.each<[string, TransformOptions]>([
-    ['neither option', {}],
-    ['both options', { expression: '1', value: 1 }],
-  ])('rejects %s with invalid-options', async (_name, options) => {
-    const err = await transform.execute(options, makeTestContext({ rawOptions: { ...options } })).catch((e: unknown) => e);
+  it('rejects both options with invalid-options', async () => {
+    const options = { expression: '1', value: 1 };
+    const err = await transform
+      .execute(options, makeTestContext({ rawOptions: options }))
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(NodeFailure);
     expect(err).toMatchObject({ code: 'invalid-options', retryable: false });
+  });
+
+  it('evaluates the raw option when the engine keeps it out of options', async () => {
+    const ctx = makeTestContext({ rawOptions: { expression: '1 + 1' } });
+    expect(await transform.execute({}, ctx)).toBe(2);
+  });
+
+  it.each<[string, Record<string, unknown>, boolean]>([
+    ['expression only', { expression: '1' }, true],
+    ['value only', { value: { a: 1 } }, true],
+    ['null value', { value: null }, true],
+    ['neither', {}, false],
+    ['both', { expression: '1', value: 1 }, false],
+    ['empty expression', { expression: '' }, false],
+    ['unknown option', { value: 1, extra: true }, false],
+  ])('schema: %s → valid %s', (_name, options, valid) => {
+    const ajv = new Ajv({ strict: true });
+    expect(ajv.validate(transform.optionsSchema, options)).toBe(valid);
   });
 
   it('lets JSONata evaluation errors propagate for the engine to wrap', async () => {

@@ -33,14 +33,22 @@ function fixtureRunner(workflowDir: string) {
     for (const [name, spec] of Object.entries(wf.inputs ?? {})) {
       if (inputs[name] === undefined && spec.default !== undefined) inputs[name] = spec.default;
       if (inputs[name] === undefined && spec.required) {
-        return { runId, status: 'failed', outputs: {}, error: { code: 'input.missing', message: `input ${name} is required` } };
+        return {
+          runId,
+          status: 'failed',
+          outputs: {},
+          error: { code: 'input.missing', message: `input ${name} is required` },
+        };
       }
     }
     const scope: Scope = { inputs, nodes: {}, env: {}, secrets: {}, run: { id: runId } };
     for (const [id, { type, ...options }] of Object.entries(wf.nodes)) {
       const ctx = makeTestContext({ rawOptions: options, scope });
       try {
-        const output = type === 'transform' ? await transform.execute(options, ctx) : await fail.execute(options, ctx);
+        const output =
+          type === 'transform'
+            ? await transform.execute(options, ctx)
+            : await fail.execute(options as { message: string }, ctx);
         scope.nodes[id] = { status: 'succeeded', output };
       } catch (err) {
         const e = err as NodeFailure;
@@ -48,7 +56,8 @@ function fixtureRunner(workflowDir: string) {
       }
     }
     const outputs: Record<string, unknown> = {};
-    for (const [name, template] of Object.entries(wf.outputs)) outputs[name] = await compileValue(template)(scope);
+    for (const [name, template] of Object.entries(wf.outputs))
+      outputs[name] = await compileValue(template)(scope);
     return { runId, status: 'succeeded', outputs };
   };
   return { calls, runWorkflow };
@@ -63,7 +72,11 @@ function context(overrides: Partial<NodeContext> = {}) {
 
 describe('workflow', () => {
   it.each<[string, WorkflowOptions, Record<string, unknown>]>([
-    ['passes inputs, returns outputs', { file: 'greet.yaml', inputs: { name: 'ada' } }, { greeting: 'hello, ada', length: 10 }],
+    [
+      'passes inputs, returns outputs',
+      { file: 'greet.yaml', inputs: { name: 'ada' } },
+      { greeting: 'hello, ada', length: 10 },
+    ],
     [
       'sub-workflow sees every input',
       { file: './greet.yaml', inputs: { name: 'ada', shout: true } },
@@ -83,7 +96,11 @@ describe('workflow', () => {
 
   it.each<[string, WorkflowOptions, { code: string; runId: string }]>([
     ['a failing node', { file: 'reject.yaml' }, { code: 'greet.refused', runId: 'sub-1' }],
-    ['a missing required input', { file: 'greet.yaml', inputs: {} }, { code: 'input.missing', runId: 'sub-1' }],
+    [
+      'a missing required input',
+      { file: 'greet.yaml', inputs: {} },
+      { code: 'input.missing', runId: 'sub-1' },
+    ],
   ])('maps %s to workflow.failed with the sub-run error and runId', async (_name, options, sub) => {
     const { ctx } = context();
     const err = (await workflow.execute(options, ctx).catch((e: unknown) => e)) as NodeFailure;
@@ -130,7 +147,9 @@ describe('workflow', () => {
 
   it('allows a path that climbs but stays inside the project', async () => {
     const { ctx, calls } = context({ workflowDir: path.join(FIXTURES, 'nested') });
-    await expect(workflow.execute({ file: '../greet.yaml', inputs: { name: 'x' } }, ctx)).resolves.toMatchObject({
+    await expect(
+      workflow.execute({ file: '../greet.yaml', inputs: { name: 'x' } }, ctx),
+    ).resolves.toMatchObject({
       greeting: 'hello, x',
     });
     expect(calls).toHaveLength(1);

@@ -3,7 +3,14 @@
  * YAML 1.1 tags such as !!binary; `.inf`/`.nan` stay strings), bounded alias expansion
  * (billion-laughs), no recursive aliases, unique keys. Problems come back as values with a line and column, never thrown.
  */
-import { LineCounter, parseDocument, visit, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import {
+  LineCounter,
+  parseDocument,
+  visit,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml';
 
 /** Max alias expansions while converting to JSON; generous for real files, fatal for bombs. */
 export const MAX_ALIAS_COUNT = 100;
@@ -48,7 +55,8 @@ export function parseYamlSafe(text: string): YamlResult {
     return { line, column: col };
   };
   const error = doc.errors[0];
-  if (error) return { ok: false, problem: { message: error.message, reason: error.code, ...at(error.pos[0]) } };
+  if (error)
+    return { ok: false, problem: { message: error.message, reason: error.code, ...at(error.pos[0]) } };
   // With the core schema an unknown tag is only a warning and the value silently becomes a
   // string; a tag means the author expected special handling, so refuse instead.
   const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
@@ -59,7 +67,11 @@ export function parseYamlSafe(text: string): YamlResult {
     Alias(_key, node, path) {
       const target = node.resolve(doc);
       if (target && path.includes(target)) {
-        recursive = { message: `alias *${node.source} refers to a node that contains it`, reason: 'RECURSIVE_ALIAS', ...at(node.range?.[0]) };
+        recursive = {
+          message: `alias *${node.source} refers to a node that contains it`,
+          reason: 'RECURSIVE_ALIAS',
+          ...at(node.range?.[0]),
+        };
         return visit.BREAK;
       }
       return undefined;

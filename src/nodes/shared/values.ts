@@ -32,7 +32,9 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   }
   if (isPlainObject(a) && isPlainObject(b)) {
     const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
+    return (
+      keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]))
+    );
   }
   return false;
 }
@@ -56,7 +58,11 @@ export async function truthy(v: unknown): Promise<boolean> {
  */
 export function requireArray(type: string, option: string, items: unknown): unknown[] {
   if (Array.isArray(items)) return items;
-  throw new NodeFailure(`${type}.not-array`, `${type}: option "${option}" must be an array, got ${typeName(items)}`, {
-    details: { option, received: typeName(items) },
-  });
+  throw new NodeFailure(
+    `${type}.not-array`,
+    `${type}: option "${option}" must be an array, got ${typeName(items)}`,
+    {
+      details: { option, received: typeName(items) },
+    },
+  );
 }

@@ -1,0 +1,222 @@
+// @ts-check
+/**
+ * ESLint flat config. Besides typescript-eslint's recommended rules it enforces the layers
+ * described in docs/architecture.md: each folder of src/ may import only what is listed
+ * there. Boundaries are checked on import specifiers with `no-restricted-imports` (no
+ * module resolver needed: our `.js` specifiers name `.ts` files), and `process`/`console`
+ * are forbidden below the face with `no-restricted-globals`.
+ */
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+/** Node built-ins and packages that do I/O: only adapters (and the face, app) may use them. */
+const IO_MODULES = [
+  'fs',
+  'fs/promises',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'dgram',
+  'dns',
+  'tls',
+  'worker_threads',
+  'cluster',
+  'readline',
+];
+const ioPaths = (why) => [
+  ...IO_MODULES.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: why })),
+  ...['undici', 'execa', 'simple-git', 'chokidar'].map((name) => ({ name, message: why })),
+];
+
+/** Import-specifier patterns (gitignore syntax) for each layer folder, from any depth. */
+const layer = (name) => [`**/${name}`, `**/${name}/**`, `../${name}`, `../${name}/**`, `../../${name}/**`];
+
+const GLOBALS_BELOW_FACE = [
+  {
+    name: 'process',
+    message: 'Below the face, take what you need as a parameter (config, env, cwd, signal).',
+  },
+  {
+    name: 'console',
+    message: 'Below the face, report through diagnostics, events or ctx.log, never the console.',
+  },
+];
+
+/** Node globals for the few plain .js files (bin, scripts, bench, this config). */
+const NODE_GLOBALS = Object.fromEntries(
+  [
+    'process',
+    'console',
+    'URL',
+    'Buffer',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'performance',
+    'structuredClone',
+    'AbortController',
+  ].map((g) => [g, 'readonly']),
+);
+
+export default defineConfig(
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '.thaiyyal/**', 'templates/**'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    languageOptions: { globals: NODE_GLOBALS },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+
+  // ── Layers ────────────────────────────────────────────────────────────────────────────
+  {
+    // Pure core: data in, data out.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...GLOBALS_BELOW_FACE],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['engine', 'nodes', 'adapters', 'app', 'commands', 'ui'].flatMap(layer),
+              message: 'src/core may import only src/core (see docs/architecture.md).',
+            },
+            {
+              // Only pure libraries: every other bare specifier is rejected.
+              regex: '^(?!\\.|yaml$|ajv$|ajv-formats$|jsonata$|@dagrejs/graphlib$|semver$)',
+              message:
+                'src/core is pure: it may use only yaml, ajv, ajv-formats, jsonata, @dagrejs/graphlib and semver, no I/O (do I/O in src/adapters and pass the data in; add pure libraries in eslint.config.js).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Engine: scheduling is pure; effects come in through injected interfaces.
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...GLOBALS_BELOW_FACE],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ioPaths(
+            'src/engine does no I/O itself: take an injected interface (see src/nodes/types.ts).',
+          ),
+          patterns: [
+            {
+              group: ['adapters', 'app', 'commands', 'ui'].flatMap(layer),
+              message: 'src/engine may import only src/core and src/nodes/types (see docs/architecture.md).',
+            },
+            {
+              group: ['**/nodes/*', '!**/nodes/types.js'],
+              message:
+                'src/engine may import only src/nodes/types from src/nodes; node types arrive through the registry.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Node types: their I/O goes through ctx (http, process, runWorkflow), never direct.
+    files: ['src/nodes/**/*.ts'],
+    rules: {
+      'no-restricted-globals': ['error', ...GLOBALS_BELOW_FACE],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ioPaths(
+            'Node types do I/O only through ctx (ctx.http, ctx.process), so it stays safe and replayable.',
+          ),
+          patterns: [
+            {
+              group: ['engine', 'adapters', 'app', 'commands', 'ui'].flatMap(layer),
+              message: 'src/nodes may import only src/core and src/nodes (see docs/architecture.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Adapters: the I/O shell around core.
+    files: ['src/adapters/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['app', 'commands', 'ui'].flatMap(layer),
+              message:
+                'src/adapters may import only src/core and src/nodes/types (see docs/architecture.md).',
+            },
+            {
+              group: ['**/nodes/*', '!**/nodes/types.js'],
+              message: 'src/adapters may import only src/nodes/types from src/nodes.',
+            },
+            {
+              // The event types are the contract an adapter (event-log writer, fleet transport) implements.
+              group: ['**/engine/*', '!**/engine/events.js'],
+              message: 'src/adapters may not import the engine (only the types of src/engine/events).',
+            },
+            {
+              group: ['**/engine/events.js'],
+              allowTypeImports: true,
+              message: 'src/adapters may import only the types of src/engine/events (use `import type`).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // App: wires everything together; the face sits above it.
+    files: ['src/app/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['commands', 'ui'].flatMap(layer),
+              message: 'src/app is below the face: return data and throw UserError; commands render it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Face, commands: keep the command map cheap to load. Heavy modules are imported lazily in run().
+    files: ['src/commands/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!@oclif/core$|\\./)',
+              allowTypeImports: true,
+              message:
+                'Command modules load for every invocation (even --version): import this lazily inside run() with `await import(…)`.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Tests and tooling may do anything.
+    files: ['test/**/*.ts', 'bench/**', 'scripts/**', 'bin/**'],
+    rules: { 'no-restricted-globals': 'off', '@typescript-eslint/no-restricted-imports': 'off' },
+  },
+);

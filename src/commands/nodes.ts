@@ -41,6 +41,6 @@ Options marked (JSONata) are expressions written without \${{ }}; every other st
     }
     const type = render.findNodeType(nodeTypes, args.type);
     if (flags.json) this.printJson(render.describe(type));
-    else this.print(render.renderNodeDetail(type));
+    else this.print(render.renderNodeDetail(type, process.stdout.columns || 100));
   }
 }

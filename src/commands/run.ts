@@ -63,11 +63,10 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Run);
     this.jsonMode = flags.json;
-    const [{ collectInputs }, { runWorkflowFile }] = await Promise.all([
-      import('../ui/inputs.js'),
-      import('../app/run.js'),
-    ]);
+    // Flag mistakes first: they need none of the engine.
+    const { collectInputs } = await import('../ui/inputs.js');
     const inputs = await collectInputs(flags.input ?? [], flags.inputs);
+    const { runWorkflowFile } = await import('../app/run.js');
 
     const sink =
       flags.json || flags.quiet ? undefined : await (await import('../ui/progress.js')).createProgressSink();

@@ -68,11 +68,15 @@ export function describe(t: AnyNodeType): NodeTypeDetail {
 export function findNodeType<T extends AnyNodeType>(types: ReadonlyMap<string, T>, name: string): T {
   const found = types.get(name);
   if (found) return found;
-  const close = [...types.keys()]
+  const scored = [...types.keys()]
     .map((k) => ({ k, d: distance(k, name.toLowerCase()) }))
-    .filter(({ k, d }) => d <= Math.max(2, Math.floor(k.length / 3)))
-    .sort((a, b) => a.d - b.d || a.k.localeCompare(b.k))
-    .map(({ k }) => k);
+    .filter(({ k, d }) => d <= Math.max(2, Math.floor(k.length / 3)));
+  // Only the closest ones: "htp" suggests http, not also map.
+  const best = Math.min(...scored.map(({ d }) => d));
+  const close = scored
+    .filter(({ d }) => d === best)
+    .map(({ k }) => k)
+    .sort();
   throw new UserError('unknown-node-type', `unknown node type "${name}"`, {
     suggestions: [
       ...(close.length > 0 ? [`did you mean ${close.map((k) => `"${k}"`).join(' or ')}?`] : []),
@@ -91,8 +95,11 @@ export function renderNodeTable(types: Iterable<AnyNodeType>): string {
   return `${table}\n\nRun \`thaiyyal nodes TYPE\` for a type's options and an example.\n`;
 }
 
-/** One type's reference: summary, options table, example. */
-export function renderNodeDetail(t: AnyNodeType): string {
+/**
+ * One type's reference: summary, options table, example. The description column is
+ * wrapped to `width` columns (the terminal's, or 100 when not a terminal).
+ */
+export function renderNodeDetail(t: AnyNodeType, width = 100): string {
   const d = describe(t);
   const lines = [`${d.type} — ${d.summary}`, `category: ${d.category} · effects: ${d.effects}`, ''];
   if (d.options.length === 0) lines.push('Options: none');
@@ -105,8 +112,9 @@ export function renderNodeDetail(t: AnyNodeType): string {
         o.type,
         o.required ? 'yes' : 'no',
         o.default === undefined ? '' : JSON.stringify(o.default),
-        o.description ?? '',
+        describeOption(o, t.optionsSchema),
       ]),
+      width - 2,
     );
     lines.push(...table.split('\n').map((l) => `  ${l}`));
   }
@@ -121,19 +129,49 @@ export function renderNodeDetail(t: AnyNodeType): string {
   return lines.join('\n') + '\n';
 }
 
-/** Left-aligned columns separated by two spaces; the last column is not padded. */
-export function formatTable(header: string[], rows: string[][]): string {
+/**
+ * Left-aligned columns separated by two spaces. The last column is not padded and, when
+ * `width` is given, is word-wrapped so lines fit (continuation lines align under it).
+ */
+export function formatTable(header: string[], rows: string[][], width?: number): string {
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const lead = widths.slice(0, -1).reduce((sum, w) => sum + w + 2, 0);
+  const room = width === undefined ? Infinity : Math.max(30, width - lead);
   return all
-    .map((r) =>
-      r
-        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
-        .join('  ')
-        .trimEnd(),
-    )
+    .map((r) => {
+      const head = r.slice(0, -1).map((cell, i) => cell.padEnd(widths[i] ?? 0) + '  ');
+      const [first = '', ...more] = wrap(r[r.length - 1] ?? '', room);
+      return [head.join('') + first, ...more.map((l) => ' '.repeat(lead) + l)].map((l) => l.trimEnd()).join('\n');
+    })
     .join('\n');
 }
+
+/** Greedy word wrap; words longer than `width` stay whole. */
+function wrap(text: string, width: number): string[] {
+  if (text.length <= width) return [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/** The description of an option, plus its allowed values when the type column could not show them. */
+function describeOption(o: OptionDoc, schema: JsonSchema): string {
+  const prop = ((schema['properties'] ?? {}) as Record<string, JsonSchema>)[o.name];
+  const values = prop && o.type === 'enum' && Array.isArray(prop['enum']) ? (prop['enum'] as unknown[]) : undefined;
+  const desc = o.description ?? '';
+  if (!values || values.every((v) => desc.includes(String(v)))) return desc;
+  return `${desc}${desc ? ' ' : ''}One of: ${values.map((v) => JSON.stringify(v)).join(', ')}.`;
+}
+
+const MAX_TYPE_WIDTH = 24;
 
 function schemaType(s: JsonSchema): string {
   const t = s['type'];
@@ -144,7 +182,11 @@ function schemaType(s: JsonSchema): string {
     }
     return t;
   }
-  if (Array.isArray(s['enum'])) return (s['enum'] as unknown[]).map((v) => JSON.stringify(v)).join(' | ');
+  if (Array.isArray(s['enum'])) {
+    const values = (s['enum'] as unknown[]).map((v) => JSON.stringify(v)).join(' | ');
+    // Long enums make the table unreadable; their values are listed in the description.
+    return values.length <= MAX_TYPE_WIDTH ? values : 'enum';
+  }
   if (Array.isArray(s['oneOf']) || Array.isArray(s['anyOf'])) {
     const alts = (s['oneOf'] ?? s['anyOf']) as JsonSchema[];
     return [...new Set(alts.map(schemaType))].join(' | ');

@@ -142,7 +142,9 @@ export function formatTable(header: string[], rows: string[][], width?: number):
     .map((r) => {
       const head = r.slice(0, -1).map((cell, i) => cell.padEnd(widths[i] ?? 0) + '  ');
       const [first = '', ...more] = wrap(r[r.length - 1] ?? '', room);
-      return [head.join('') + first, ...more.map((l) => ' '.repeat(lead) + l)].map((l) => l.trimEnd()).join('\n');
+      return [head.join('') + first, ...more.map((l) => ' '.repeat(lead) + l)]
+        .map((l) => l.trimEnd())
+        .join('\n');
     })
     .join('\n');
 }
@@ -165,13 +167,14 @@ function wrap(text: string, width: number): string[] {
 /** The description of an option, plus its allowed values when the type column could not show them. */
 function describeOption(o: OptionDoc, schema: JsonSchema): string {
   const prop = ((schema['properties'] ?? {}) as Record<string, JsonSchema>)[o.name];
-  const values = prop && o.type === 'enum' && Array.isArray(prop['enum']) ? (prop['enum'] as unknown[]) : undefined;
+  const values =
+    prop && o.type === 'enum' && Array.isArray(prop['enum']) ? (prop['enum'] as unknown[]) : undefined;
   const desc = o.description ?? '';
   if (!values || values.every((v) => desc.includes(String(v)))) return desc;
   return `${desc}${desc ? ' ' : ''}One of: ${values.map((v) => JSON.stringify(v)).join(', ')}.`;
 }
 
-const MAX_TYPE_WIDTH = 24;
+const MAX_TYPE_WIDTH = 20;
 
 function schemaType(s: JsonSchema): string {
   const t = s['type'];

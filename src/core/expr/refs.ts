@@ -10,7 +10,7 @@ export interface ExpressionRefs {
   inputs: Map<string, number>;
   secrets: Map<string, number>;
   env: Map<string, number>;
-  /** True when the expression reads `item` or `index` (only valid inside `foreach` or per-item options). */
+  /** True when the expression reads `item`/`index` or `$item`/`$index` (only valid inside `foreach` or per-item options). */
   usesItem: boolean;
   /** True when `nodes` is used in a way whose node id cannot be known statically (e.g. `$lookup(nodes, x)`). */
   dynamicNodes: boolean;
@@ -68,6 +68,10 @@ function visitPath(steps: AstNode[], refs: ExpressionRefs): void {
   }
 }
 
+function isItem(n: AstNode): boolean {
+  return (n.type === 'name' || n.type === 'variable') && (n.value === 'item' || n.value === 'index');
+}
+
 function walk(node: unknown, refs: ExpressionRefs): void {
   if (Array.isArray(node)) {
     for (const n of node) walk(n, refs);
@@ -77,6 +81,7 @@ function walk(node: unknown, refs: ExpressionRefs): void {
   const n = node as AstNode;
   if (n.type === 'path' && Array.isArray(n.steps)) {
     visitPath(n.steps, refs);
+    if (n.steps.some(isItem)) refs.usesItem = true;
     // Step names are covered above; only look inside their predicates and stages.
     for (const step of n.steps) {
       for (const [k, v] of Object.entries(step)) {
@@ -85,7 +90,7 @@ function walk(node: unknown, refs: ExpressionRefs): void {
     }
     return;
   }
-  if (n.type === 'name' && (n.value === 'item' || n.value === 'index')) refs.usesItem = true;
+  if (isItem(n)) refs.usesItem = true;
   else if (n.type === 'name' && n.value === 'nodes') refs.dynamicNodes = true;
   for (const [k, v] of Object.entries(n)) {
     if (k !== 'position' && k !== 'value' && typeof v === 'object') walk(v, refs);

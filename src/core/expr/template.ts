@@ -106,6 +106,11 @@ export async function evaluateExpression(
   }
 }
 
+/** Inside a fan-out, `item` and `index` are also bound as `$item` and `$index`, like in raw expressions. */
+function itemBindings(scope: Scope): Record<string, unknown> | undefined {
+  return 'item' in scope ? { item: scope.item, index: scope.index } : undefined;
+}
+
 function stringify(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'string') return v;
@@ -120,13 +125,13 @@ function compileString(value: string): Resolver | undefined {
   const only = parts.length === 1 ? parts[0] : undefined;
   if (only?.kind === 'expr') {
     const e = exprs[0]!;
-    return (scope) => evaluateExpression(e, only.source, scope);
+    return (scope) => evaluateExpression(e, only.source, scope, itemBindings(scope));
   }
   return async (scope) => {
     let out = '';
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
-      out += p.kind === 'text' ? p.text : stringify(await evaluateExpression(exprs[i]!, p.source, scope));
+      out += p.kind === 'text' ? p.text : stringify(await evaluateExpression(exprs[i]!, p.source, scope, itemBindings(scope)));
     }
     return out;
   };

@@ -15,8 +15,14 @@ export const jsonFlag = Flags.boolean({
 
 /** A thaiyyal command. Subclasses implement `run()` and may read {@link jsonMode}. */
 export abstract class BaseCommand extends Command {
-  /** Set by subclasses once flags are parsed, so errors are also reported as JSON. */
+  /** True when `--json` was given: errors are then also reported as one JSON document on stdout. */
   protected jsonMode = false;
+
+  override async init(): Promise<void> {
+    await super.init();
+    // Decided before parsing, so that flag errors under --json are reported as JSON too.
+    this.jsonMode = this.argv.includes('--json');
+  }
 
   /** Writes a JSON document to stdout. */
   protected printJson(value: unknown): void {

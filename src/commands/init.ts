@@ -36,7 +36,6 @@ Exit codes: 0 ok · 2 a file already exists (use --force) or a usage error.`;
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Init);
-    this.jsonMode = flags.json;
     const { scaffoldProject } = await import('../ui/scaffold.js');
     const result = await scaffoldProject(args.dir, { force: flags.force });
     if (flags.json) {

@@ -28,7 +28,6 @@ Options marked (JSONata) are expressions written without \${{ }}; every other st
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Nodes);
-    this.jsonMode = flags.json;
     const [{ nodeTypes }, render] = await Promise.all([
       import('../nodes/registry.js'),
       import('../ui/nodes-render.js'),

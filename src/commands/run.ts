@@ -62,7 +62,6 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Run);
-    this.jsonMode = flags.json;
     // Flag mistakes first: they need none of the engine.
     const { collectInputs } = await import('../ui/inputs.js');
     const inputs = await collectInputs(flags.input ?? [], flags.inputs);

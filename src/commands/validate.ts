@@ -38,7 +38,6 @@ Exit codes: 0 all files valid · 1 some file has errors (the check failed) · 2 
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Validate);
-    this.jsonMode = flags.json;
     const { validateWorkflowPaths } = await import('../ui/workflow-files.js');
     const report = await validateWorkflowPaths(argv as string[]);
     if (flags.json) this.printJson(report);

@@ -58,10 +58,11 @@ export function renderError(
   if (isOclifError(err)) {
     // Usage mistakes: oclif already wrote a precise message ("Missing 1 required arg: file").
     const exitCode = err.oclif?.exit ?? ExitCode.usage;
-    const message = err.message.trim();
+    // oclif appends its own "See more help with --help"; we name the exact command instead.
+    const message = err.message.replace(/\n?See more help with --help\s*$/, '').trim();
     return {
       exitCode,
-      text: `${c.red('error')} ${message}\n  ${c.dim('→')} see \`${help}\`\n`,
+      text: `${c.red('error')} ${message.replaceAll('\n', '\n  ')}\n  ${c.dim('→')} see \`${help}\`\n`,
       json: {
         error: { code: err.code ?? 'usage', message, suggestions: [`see \`${help}\``], diagnostics: [] },
       },

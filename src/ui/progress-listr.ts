@@ -144,7 +144,7 @@ export class ListrProgressSink implements ProgressSink {
               return;
             case 'failed':
               throw new Error(
-                `${t.id}: ${end.error.code} ${end.error.message}${retries(end.attempts)}` +
+                `${end.error.code} ${end.error.message}${retries(end.attempts)}` +
                   (end.handled ? ' (handled by onError, run continues)' : ''),
               );
             case 'skipped':

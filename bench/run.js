@@ -31,7 +31,16 @@ const results = [];
 function record(name, value, baseline, target, unit = 'ratio', extra = {}) {
   const ratio = baseline ? value / baseline : value;
   const pass = ratio <= target;
-  results.push({ name, value: round(value), baseline: baseline ? round(baseline) : undefined, ratio: round(ratio), target, unit, pass, ...extra });
+  results.push({
+    name,
+    value: round(value),
+    baseline: baseline ? round(baseline) : undefined,
+    ratio: round(ratio),
+    target,
+    unit,
+    pass,
+    ...extra,
+  });
 }
 const round = (x) => Math.round(x * 100) / 100;
 
@@ -55,7 +64,9 @@ async function engineRun({ workflow, graph }, { log = false, concurrency = 16 } 
       sink,
       now: Date.now,
       random: Math.random,
-      http: () => { throw new Error('no http'); },
+      http: () => {
+        throw new Error('no http');
+      },
       process: () => (proc ??= createProcessRunner()),
       runWorkflow: () => Promise.reject(new Error('no sub-workflows')),
     },
@@ -116,7 +127,11 @@ const bigWf = load(big.yaml);
   };
   const [engine, baseline] = await ab(() => engineRun(bigWf), loop, quick ? 3 : 5);
   record('engine: 10,000 transform nodes vs hand loop', engine, baseline, 3);
-  const [on, off] = await ab(() => engineRun(bigWf, { log: true }), () => engineRun(bigWf), quick ? 3 : 7);
+  const [on, off] = await ab(
+    () => engineRun(bigWf, { log: true }),
+    () => engineRun(bigWf),
+    quick ? 3 : 7,
+  );
   record('event log on vs off (10,000 nodes)', on, off, 1.05);
 }
 // Peak RSS of a process that parses, validates and runs the 10,000-node workflow.
@@ -142,7 +157,10 @@ const bigWf = load(big.yaml);
 {
   const dag = gen.execDag20();
   const wf = load(dag.yaml);
-  const [engine, baseline] = await ab(() => engineRun(wf, { concurrency: 8 }), () => runDag(dag.deps, 'true', 8));
+  const [engine, baseline] = await ab(
+    () => engineRun(wf, { concurrency: 8 }),
+    () => runDag(dag.deps, 'true', 8),
+  );
   record('20-node exec DAG vs hand-written runner', engine, baseline, 1.5);
 }
 
@@ -150,17 +168,25 @@ const bigWf = load(big.yaml);
 {
   const bin = join(root, 'bin', 'run.js');
   const bare = join(here, 'fixtures', 'bare-oclif', 'bin', 'run.js');
-  const [mine, base] = abProcess([process.execPath, [bin, '--version']], [process.execPath, [bare, '--version']]);
+  const [mine, base] = abProcess(
+    [process.execPath, [bin, '--version']],
+    [process.execPath, [bare, '--version']],
+  );
   record('thaiyyal --version vs bare oclif CLI', mine, base, 1.15);
   const small = join(tmp, 'small.yaml');
   writeFileSync(small, gen.transformChain(3));
-  const [run, node] = abProcess([process.execPath, [bin, 'run', small, '--quiet'], { cwd: tmp }], [process.execPath, ['-e', '0']]);
+  const [run, node] = abProcess(
+    [process.execPath, [bin, 'run', small, '--quiet'], { cwd: tmp }],
+    [process.execPath, ['-e', '0']],
+  );
   record('thaiyyal run (3 transforms) vs node -e 0', run, node, 3);
 }
 
 rmSync(tmp, { recursive: true, force: true });
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`${pad('benchmark', 52)} ${pad('value', 10)} ${pad('baseline', 10)} ${pad('ratio', 7)} ${pad('target', 7)} ok`);
+console.log(
+  `${pad('benchmark', 52)} ${pad('value', 10)} ${pad('baseline', 10)} ${pad('ratio', 7)} ${pad('target', 7)} ok`,
+);
 for (const r of results) {
   console.log(
     `${pad(r.name, 52)} ${pad(r.value, 10)} ${pad(r.baseline ?? '-', 10)} ${pad(r.ratio, 7)} ${pad(`≤${r.target}`, 7)} ${r.pass ? '✓' : '✗'}`,
@@ -168,4 +194,6 @@ for (const r of results) {
 }
 const out = { version: 1, date: new Date().toISOString(), node: process.version, quick, results };
 writeFileSync(join(here, 'results.json'), `${JSON.stringify(out, null, 2)}\n`);
-console.log(`\nwrote bench/results.json (${results.filter((r) => r.pass).length}/${results.length} within target)`);
+console.log(
+  `\nwrote bench/results.json (${results.filter((r) => r.pass).length}/${results.length} within target)`,
+);

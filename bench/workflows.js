@@ -8,7 +8,7 @@ const header = (name) => `apiVersion: thaiyyal.dev/v1\nkind: Workflow\nname: ${n
  */
 export function transformDag(n) {
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const order = [];
   let yaml = header('transform-dag');
   for (let i = 0; i < n; i++) {

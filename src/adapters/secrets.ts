@@ -65,7 +65,10 @@ export async function loadSecrets(
     let found = false;
     for (const d of config.dirs) {
       try {
-        out[name] = (await readFile(join(isAbsolute(d) ? d : join(root, d), name), 'utf8')).replace(/\r?\n$/, '');
+        out[name] = (await readFile(join(isAbsolute(d) ? d : join(root, d), name), 'utf8')).replace(
+          /\r?\n$/,
+          '',
+        );
         found = true;
         break;
       } catch {

@@ -86,12 +86,16 @@ async function runOne(
   const shown = displayPath(file);
   const loaded = await loadWorkflowFile(file);
   if (!loaded.workflow || !loaded.graph || hasErrors(loaded.diagnostics)) {
-    throw new UserError('invalid-workflow', `${shown} is not a valid workflow`, { diagnostics: loaded.diagnostics });
+    throw new UserError('invalid-workflow', `${shown} is not a valid workflow`, {
+      diagnostics: loaded.diagnostics,
+    });
   }
   const wf = loaded.workflow;
   const resolved = resolveInputs(wf, given);
   if (hasErrors(resolved.diagnostics)) {
-    throw new UserError('invalid-input', `invalid inputs for ${shown}`, { diagnostics: resolved.diagnostics });
+    throw new UserError('invalid-input', `invalid inputs for ${shown}`, {
+      diagnostics: resolved.diagnostics,
+    });
   }
   const env = opts.env ?? process.env;
   const refs = externalRefs(wf, expressionOptionsOf);
@@ -126,7 +130,9 @@ async function runOne(
 
   // Load the HTTP and process stacks only when the workflow has such nodes: start-up matters.
   const types = new Set(Object.values(wf.nodes).map((n) => n.type));
-  const http = types.has('http') ? (await import('../adapters/http.js')).createHttpClient(config.http) : undefined;
+  const http = types.has('http')
+    ? (await import('../adapters/http.js')).createHttpClient(config.http)
+    : undefined;
   const proc = types.has('exec') ? (await import('../adapters/process.js')).createProcessRunner() : undefined;
   const missing = (what: string) => (): never => {
     throw new InternalError(`${what} used by a workflow without ${what} nodes`);
@@ -152,12 +158,28 @@ async function runOne(
       }
       const target = isAbsolute(subFile) ? subFile : resolve(p.workflowDir, subFile);
       try {
-        const r = await runOne(target, inputs, config, opts, { depth: p.depth, runId: p.runId, signal: p.signal });
-        return { runId: r.runId, status: r.status, outputs: r.outputs, ...(r.error ? { error: r.error } : {}) };
+        const r = await runOne(target, inputs, config, opts, {
+          depth: p.depth,
+          runId: p.runId,
+          signal: p.signal,
+        });
+        return {
+          runId: r.runId,
+          status: r.status,
+          outputs: r.outputs,
+          ...(r.error ? { error: r.error } : {}),
+        };
       } catch (err) {
         if (err instanceof UserError) {
-          const detail = err.diagnostics.map((d) => `${d.file}:${d.range.start.line}:${d.range.start.col}: ${d.message}`);
-          return { runId: '', status: 'failed', outputs: {}, error: { code: err.code, message: [err.message, ...detail].join('\n') } };
+          const detail = err.diagnostics.map(
+            (d) => `${d.file}:${d.range.start.line}:${d.range.start.col}: ${d.message}`,
+          );
+          return {
+            runId: '',
+            status: 'failed',
+            outputs: {},
+            error: { code: err.code, message: [err.message, ...detail].join('\n') },
+          };
         }
         throw err;
       }

@@ -104,7 +104,11 @@ export function buildGraph(
 }
 
 /** Kahn's algorithm with a sorted ready set: deterministic topological order. */
-function topoOrder(ids: string[], deps: Record<string, string[]>, dependents: Record<string, string[]>): string[] {
+function topoOrder(
+  ids: string[],
+  deps: Record<string, string[]>,
+  dependents: Record<string, string[]>,
+): string[] {
   const pending = new Map(ids.map((id) => [id, deps[id]!.length]));
   const ready = ids.filter((id) => pending.get(id) === 0);
   const order: string[] = [];

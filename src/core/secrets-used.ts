@@ -8,7 +8,10 @@ import type { ExpressionOptionsOf } from './graph.js';
 import type { Json, Workflow } from './workflow.js';
 
 /** Names read as `secrets.X` and `env.X` anywhere in the workflow (sorted). */
-export function externalRefs(wf: Workflow, expressionOptionsOf: ExpressionOptionsOf): { secrets: string[]; env: string[] } {
+export function externalRefs(
+  wf: Workflow,
+  expressionOptionsOf: ExpressionOptionsOf,
+): { secrets: string[]; env: string[] } {
   const secrets = new Set<string>();
   const env = new Set<string>();
   const add = (source: string) => {

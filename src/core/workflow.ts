@@ -38,10 +38,7 @@ export interface RetryPolicy {
 }
 
 /** What happens when a node fails after its retries. */
-export type OnError =
-  | { action: 'fail' }
-  | { action: 'continue' }
-  | { action: 'fallback'; value: Json };
+export type OnError = { action: 'fail' } | { action: 'continue' } | { action: 'fallback'; value: Json };
 
 /** One node of the DAG, keyed by its id in `nodes:`. */
 export interface NodeSpec {

@@ -38,7 +38,14 @@ export type RunEvent = Base &
       }
     | { type: 'node.scheduled'; nodeId: string }
     | { type: 'node.started'; nodeId: string; attempt: number; index?: number }
-    | { type: 'node.retrying'; nodeId: string; attempt: number; delayMs: number; error: ErrorInfo; index?: number }
+    | {
+        type: 'node.retrying';
+        nodeId: string;
+        attempt: number;
+        delayMs: number;
+        error: ErrorInfo;
+        index?: number;
+      }
     | { type: 'node.log'; nodeId: string; level: string; message: string; data?: Record<string, unknown> }
     | { type: 'node.succeeded'; nodeId: string; output: unknown; attempts: number; durationMs: number }
     | {

@@ -16,7 +16,14 @@ import {
   type ProcessRunner,
   type SubRunResult,
 } from '../nodes/types.js';
-import { EVENT_LOG_VERSION, type ErrorInfo, type EventBody, type EventSink, type RunEvent, type RunStatus } from './events.js';
+import {
+  EVENT_LOG_VERSION,
+  type ErrorInfo,
+  type EventBody,
+  type EventSink,
+  type RunEvent,
+  type RunStatus,
+} from './events.js';
 import type { ExecutionPlan, PlanNode } from './plan.js';
 import { createRedactor, type Redactor } from './redact.js';
 import { backoffDelay, shouldRetry } from './retry.js';
@@ -69,7 +76,10 @@ type Outcome = 'pending' | 'running' | 'succeeded' | 'failed' | 'handled' | 'ski
 class Cancelled extends Error {}
 
 /** Converts anything thrown while running a node into an ErrorInfo plus a retryable flag. */
-export function toErrorInfo(err: unknown, redact: Redactor): { info: ErrorInfo; retryable: boolean; retryAfterMs?: number } {
+export function toErrorInfo(
+  err: unknown,
+  redact: Redactor,
+): { info: ErrorInfo; retryable: boolean; retryAfterMs?: number } {
   if (err instanceof NodeFailure) {
     const info: ErrorInfo = { code: err.code, message: redact(err.message) };
     if (err.details) info.details = redact(err.details);
@@ -89,13 +99,23 @@ export function toErrorInfo(err: unknown, redact: Redactor): { info: ErrorInfo; 
  * Runs the plan to completion (or cancellation) and returns the run's status and outputs.
  * Never throws for node failures: they are events and a `failed` status.
  */
-export async function executePlan(plan: ExecutionPlan, opts: ExecuteOptions, services: EngineServices): Promise<ExecuteResult> {
+export async function executePlan(
+  plan: ExecutionPlan,
+  opts: ExecuteOptions,
+  services: EngineServices,
+): Promise<ExecuteResult> {
   const { config, sink } = services;
   const redact = createRedactor(Object.values(opts.secrets));
   const started = services.now();
   let seq = 0;
   const emit = (body: EventBody): void => {
-    const event = { v: EVENT_LOG_VERSION, seq: seq++, ts: services.now(), runId: opts.runId, ...redact(body) } as RunEvent;
+    const event = {
+      v: EVENT_LOG_VERSION,
+      seq: seq++,
+      ts: services.now(),
+      runId: opts.runId,
+      ...redact(body),
+    } as RunEvent;
     sink.write(event);
   };
 
@@ -119,7 +139,12 @@ export async function executePlan(plan: ExecutionPlan, opts: ExecuteOptions, ser
     nodes: {},
     env: opts.env,
     secrets: opts.secrets,
-    run: { id: opts.runId, workflow: plan.workflow.name, file: opts.file, startedAt: new Date(started).toISOString() },
+    run: {
+      id: opts.runId,
+      workflow: plan.workflow.name,
+      file: opts.file,
+      startedAt: new Date(started).toISOString(),
+    },
   };
 
   emit({
@@ -127,7 +152,11 @@ export async function executePlan(plan: ExecutionPlan, opts: ExecuteOptions, ser
     workflow: plan.workflow.name,
     file: opts.file,
     inputs: opts.inputs,
-    plan: plan.nodes.map((n) => ({ id: n.id, type: n.spec.type, deps: n.deps.map((d) => plan.nodes[d]!.id) })),
+    plan: plan.nodes.map((n) => ({
+      id: n.id,
+      type: n.spec.type,
+      deps: n.deps.map((d) => plan.nodes[d]!.id),
+    })),
     ...(opts.parentRunId ? { parentRunId: opts.parentRunId } : {}),
   });
 
@@ -204,7 +233,10 @@ export async function executePlan(plan: ExecutionPlan, opts: ExecuteOptions, ser
       if (n.foreach) {
         const items = await n.foreach(scope);
         if (!Array.isArray(items)) {
-          throw new NodeFailure('foreach.not-array', `foreach of node "${n.id}" must give an array, got ${describe(items)}`);
+          throw new NodeFailure(
+            'foreach.not-array',
+            `foreach of node "${n.id}" must give an array, got ${describe(items)}`,
+          );
         }
         if (items.length > config.limits.maxForeachItems) {
           throw new NodeFailure(
@@ -225,7 +257,13 @@ export async function executePlan(plan: ExecutionPlan, opts: ExecuteOptions, ser
       }
       if (output === undefined) output = null;
       scope.nodes[n.id] = { output, status: 'succeeded' };
-      emit({ type: 'node.succeeded', nodeId: n.id, output, attempts: Math.max(1, attempts), durationMs: services.now() - t0 });
+      emit({
+        type: 'node.succeeded',
+        nodeId: n.id,
+        output,
+        attempts: Math.max(1, attempts),
+        durationMs: services.now() - t0,
+      });
       return 'succeeded';
     } catch (err) {
       const failure = err instanceof AttemptsExhausted ? err : undefined;
@@ -270,7 +308,14 @@ export async function executePlan(plan: ExecutionPlan, opts: ExecuteOptions, ser
           throw new AttemptsExhausted(info, attempt);
         }
         const delayMs = backoffDelay(n.retry, attempt, services.random, retryAfterMs);
-        emit({ type: 'node.retrying', nodeId: n.id, attempt, delayMs, error: info, ...(item ? { index: item.index } : {}) });
+        emit({
+          type: 'node.retrying',
+          nodeId: n.id,
+          attempt,
+          delayMs,
+          error: info,
+          ...(item ? { index: item.index } : {}),
+        });
         await sleep(delayMs, run.signal);
       }
     }
@@ -294,9 +339,13 @@ export async function executePlan(plan: ExecutionPlan, opts: ExecuteOptions, ser
         () =>
           reject(
             timedOut
-              ? new NodeFailure(FailureCode.timeout, `node "${n.id}" timed out after ${n.timeoutMs}ms (attempt ${attempt})`, {
-                  retryable: true,
-                })
+              ? new NodeFailure(
+                  FailureCode.timeout,
+                  `node "${n.id}" timed out after ${n.timeoutMs}ms (attempt ${attempt})`,
+                  {
+                    retryable: true,
+                  },
+                )
               : new Cancelled('cancelled'),
           ),
         { once: true },
@@ -336,7 +385,12 @@ export async function executePlan(plan: ExecutionPlan, opts: ExecuteOptions, ser
       evaluate(optionName, bindings) {
         const source = n.rawOptions[optionName];
         if (source === undefined) {
-          return Promise.reject(new NodeFailure(FailureCode.internal, `option "${optionName}" of node "${n.id}" is not a raw expression`));
+          return Promise.reject(
+            new NodeFailure(
+              FailureCode.internal,
+              `option "${optionName}" of node "${n.id}" is not a raw expression`,
+            ),
+          );
         }
         const input = bindings ? { ...itemScope, ...bindings } : itemScope;
         return evaluateExpression(compileExpression(source), source, input, bindings);
@@ -368,15 +422,22 @@ export async function executePlan(plan: ExecutionPlan, opts: ExecuteOptions, ser
   }
 
   // Outputs: all of them after success; after a failure, those whose nodes all succeeded.
-  let status: RunStatus = run.signal.aborted && cancelReason === 'signal' ? 'cancelled' : firstFailure ? 'failed' : 'succeeded';
+  let status: RunStatus =
+    run.signal.aborted && cancelReason === 'signal' ? 'cancelled' : firstFailure ? 'failed' : 'succeeded';
   let error: ErrorInfo | undefined;
   if (cancelReason === 'timeout') {
     status = 'failed';
-    error = { code: 'run.timeout', message: `run timed out after ${config.limits.runTimeoutMs}ms (limits.runTimeoutMs in thaiyyal.config.yaml)` };
+    error = {
+      code: 'run.timeout',
+      message: `run timed out after ${config.limits.runTimeoutMs}ms (limits.runTimeoutMs in thaiyyal.config.yaml)`,
+    };
   } else if (status === 'cancelled') {
     error = { code: FailureCode.cancelled, message: 'run cancelled' };
   } else if (firstFailure) {
-    error = { code: firstFailure.info.code, message: `node "${firstFailure.node}" failed: ${firstFailure.info.message}` };
+    error = {
+      code: firstFailure.info.code,
+      message: `node "${firstFailure.node}" failed: ${firstFailure.info.message}`,
+    };
   }
   const outputs: Record<string, unknown> = {};
   for (const o of plan.outputs) {
@@ -386,7 +447,10 @@ export async function executePlan(plan: ExecutionPlan, opts: ExecuteOptions, ser
     } catch (err) {
       if (status === 'succeeded') {
         status = 'failed';
-        error = { code: FailureCode.expression, message: `output "${o.name}": ${toErrorInfo(err, redact).info.message}` };
+        error = {
+          code: FailureCode.expression,
+          message: `output "${o.name}": ${toErrorInfo(err, redact).info.message}`,
+        };
       }
     }
   }
@@ -422,7 +486,8 @@ function describe(v: unknown): string {
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason instanceof Error ? signal.reason : new Cancelled('cancelled'));
+    if (signal.aborted)
+      return reject(signal.reason instanceof Error ? signal.reason : new Cancelled('cancelled'));
     const onAbort = () => {
       clearTimeout(t);
       reject(signal.reason instanceof Error ? signal.reason : new Cancelled('cancelled'));
@@ -440,7 +505,11 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  * error no new item starts; the calls in flight finish first, so a node's item events all
  * precede its final event; then the first error is thrown.
  */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   let firstError: { err: unknown } | undefined;

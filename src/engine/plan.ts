@@ -73,7 +73,10 @@ export function compilePlan(
       options: compileValue(templated),
       rawOptions,
       retry: spec.retry ?? wf.defaults.retry ?? NO_RETRY,
-      timeoutMs: spec.timeoutMs ?? wf.defaults.timeoutMs ?? (type.effects === 'pure' ? undefined : config.limits.nodeTimeoutMs),
+      timeoutMs:
+        spec.timeoutMs ??
+        wf.defaults.timeoutMs ??
+        (type.effects === 'pure' ? undefined : config.limits.nodeTimeoutMs),
     };
     if (spec.when !== undefined) node.when = compileValue(spec.when);
     if (spec.foreach !== undefined) node.foreach = compileValue(spec.foreach);

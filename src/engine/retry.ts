@@ -19,7 +19,12 @@ export const NO_RETRY: RetryPolicy = {
  * True when another attempt should follow `attempt` (1-based) for this error.
  * With `on: []` only errors flagged retryable are retried; with codes listed, exactly those.
  */
-export function shouldRetry(policy: RetryPolicy, attempt: number, error: ErrorInfo, retryable: boolean): boolean {
+export function shouldRetry(
+  policy: RetryPolicy,
+  attempt: number,
+  error: ErrorInfo,
+  retryable: boolean,
+): boolean {
   if (attempt >= policy.attempts) return false;
   if (error.code === 'cancelled') return false;
   return policy.on.length === 0 ? retryable : policy.on.includes(error.code);
@@ -32,7 +37,12 @@ export function shouldRetry(policy: RetryPolicy, attempt: number, error: ErrorIn
  * A server's Retry-After (ms) raises the delay to at least that.
  * @example backoffDelay({…, backoff: 'exponential', delayMs: 100, jitter: 0}, 3, Math.random) // 400
  */
-export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number, retryAfterMs?: number): number {
+export function backoffDelay(
+  policy: RetryPolicy,
+  attempt: number,
+  random: () => number,
+  retryAfterMs?: number,
+): number {
   const base =
     policy.backoff === 'exponential'
       ? policy.delayMs * 2 ** (attempt - 1)

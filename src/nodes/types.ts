@@ -23,7 +23,11 @@ export class NodeFailure extends Error {
   readonly code: string;
   readonly retryable: boolean;
   readonly details: Record<string, unknown> | undefined;
-  constructor(code: string, message: string, opts: { retryable?: boolean; details?: Record<string, unknown> } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    opts: { retryable?: boolean; details?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.code = code;
     this.retryable = opts.retryable ?? false;

@@ -31,8 +31,17 @@ describe('runWorkflowFile', () => {
     expect(r.status).toBe('succeeded');
     expect(r.outputs).toEqual({ a: 42 });
     expect(r.logFile).toBe(join(dir, '.thaiyyal', 'runs', `${r.runId}.jsonl`));
-    const events = readFileSync(r.logFile!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RunEvent);
-    expect(events.map((e) => e.type)).toEqual(['run.started', 'node.scheduled', 'node.started', 'node.succeeded', 'run.finished']);
+    const events = readFileSync(r.logFile!, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as RunEvent);
+    expect(events.map((e) => e.type)).toEqual([
+      'run.started',
+      'node.scheduled',
+      'node.started',
+      'node.succeeded',
+      'run.finished',
+    ]);
     expect(events.every((e) => e.v === 1 && e.runId === r.runId)).toBe(true);
     expect(r.nodes['a']).toMatchObject({ status: 'succeeded', output: 42, attempts: 1 });
   });
@@ -55,7 +64,10 @@ describe('runWorkflowFile', () => {
       '.secrets.env': '# local secrets\nAPI_KEY="from-file-secret"\n',
       'wf.yaml': `${head('secrets')}nodes:\n  a:\n    type: transform\n    expression: '"key=" & secrets.API_KEY & " token=" & secrets.TOKEN'\noutputs:\n  a: \${{ nodes.a.output }}\n`,
     });
-    const r = await runWorkflowFile({ file: join(dir, 'wf.yaml'), env: { THAIYYAL_SECRET_TOKEN: 'env-token-value' } });
+    const r = await runWorkflowFile({
+      file: join(dir, 'wf.yaml'),
+      env: { THAIYYAL_SECRET_TOKEN: 'env-token-value' },
+    });
     expect(r.status).toBe('succeeded');
     expect(r.outputs).toEqual({ a: 'key=*** token=***' });
     const log = readFileSync(r.logFile!, 'utf8');
@@ -67,7 +79,9 @@ describe('runWorkflowFile', () => {
     const dir = project({
       'wf.yaml': `${head('secrets')}nodes:\n  a:\n    type: transform\n    expression: secrets.NOPE\n`,
     });
-    const err = (await runWorkflowFile({ file: join(dir, 'wf.yaml'), env: {} }).catch((e: unknown) => e)) as UserError;
+    const err = (await runWorkflowFile({ file: join(dir, 'wf.yaml'), env: {} }).catch(
+      (e: unknown) => e,
+    )) as UserError;
     expect(err).toBeInstanceOf(UserError);
     expect(err.code).toBe('missing-secret');
     expect(err.suggestions.join(' ')).toContain('THAIYYAL_SECRET_NOPE');

@@ -40,7 +40,9 @@ const flaky: NodeType<{ failUntil: number; code?: string; retryable?: boolean }>
   example: '',
   execute: async (o, ctx) => {
     if (ctx.attempt < o.failUntil) {
-      throw new NodeFailure(o.code ?? 'flaky.down', `down on attempt ${ctx.attempt}`, { retryable: o.retryable ?? true });
+      throw new NodeFailure(o.code ?? 'flaky.down', `down on attempt ${ctx.attempt}`, {
+        retryable: o.retryable ?? true,
+      });
     }
     return { attempt: ctx.attempt };
   },
@@ -62,7 +64,8 @@ const mapExpr: NodeType<{ items: unknown[] }> = {
   optionsSchema: {},
   expressionOptions: ['expression'],
   example: '',
-  execute: async (o, ctx) => Promise.all(o.items.map((item, index) => ctx.evaluate('expression', { item, index }))),
+  execute: async (o, ctx) =>
+    Promise.all(o.items.map((item, index) => ctx.evaluate('expression', { item, index }))),
 };
 const types = { value, sleep, flaky, hang, mapx: mapExpr } as unknown as Record<string, NodeType<never>>;
 
@@ -99,8 +102,17 @@ describe('executePlan', () => {
     expect(of(parallel.events.slice(0, firstDone), 'node.started')).toHaveLength(3);
 
     const serial = await execute(wf, types, { concurrency: 1 });
-    const order = serial.events.filter((e) => e.type === 'node.started' || e.type === 'node.succeeded').map((e) => e.type);
-    expect(order).toEqual(['node.started', 'node.succeeded', 'node.started', 'node.succeeded', 'node.started', 'node.succeeded']);
+    const order = serial.events
+      .filter((e) => e.type === 'node.started' || e.type === 'node.succeeded')
+      .map((e) => e.type);
+    expect(order).toEqual([
+      'node.started',
+      'node.succeeded',
+      'node.started',
+      'node.succeeded',
+      'node.started',
+      'node.succeeded',
+    ]);
   });
 
   it('skips on a false `when` and propagates skips unless tolerated', async () => {
@@ -114,7 +126,9 @@ describe('executePlan', () => {
     );
     const { result, events } = await execute(wf, types, { inputs: { go: false } });
     expect(result.status).toBe('succeeded');
-    expect(of(events, 'node.skipped').map((e) => [('nodeId' in e && e.nodeId), 'reason' in e && e.reason])).toEqual([
+    expect(
+      of(events, 'node.skipped').map((e) => ['nodeId' in e && e.nodeId, 'reason' in e && e.reason]),
+    ).toEqual([
       ['gate', 'when'],
       ['after', 'dependency-skipped'],
     ]);
@@ -123,7 +137,15 @@ describe('executePlan', () => {
 
   it('fans out with foreach, keeping item order and the concurrency cap', async () => {
     const wf = makeWorkflow(
-      { each: { type: 'sleep', ms: '${{ 40 - index * 10 }}', value: '${{ item * 10 }}', foreach: '${{ inputs.xs }}', concurrency: 2 } },
+      {
+        each: {
+          type: 'sleep',
+          ms: '${{ 40 - index * 10 }}',
+          value: '${{ item * 10 }}',
+          foreach: '${{ inputs.xs }}',
+          concurrency: 2,
+        },
+      },
       { out: '${{ nodes.each.output }}' },
     );
     peak.max = 0;
@@ -144,7 +166,14 @@ describe('executePlan', () => {
   });
 
   it('retries retryable failures with backoff and records each retry', async () => {
-    const retry = { attempts: 4, backoff: 'exponential' as const, delayMs: 4, maxDelayMs: 100, jitter: 0, on: [] };
+    const retry = {
+      attempts: 4,
+      backoff: 'exponential' as const,
+      delayMs: 4,
+      maxDelayMs: 100,
+      jitter: 0,
+      on: [],
+    };
     const wf = makeWorkflow({ f: { type: 'flaky', failUntil: 3, retry } }, { out: '${{ nodes.f.output }}' });
     const { result, events } = await execute(wf, types);
     expect(result.outputs).toEqual({ out: { attempt: 3 } });
@@ -154,7 +183,14 @@ describe('executePlan', () => {
   });
 
   it('retries only the listed error codes when `on` is set', async () => {
-    const retry = { attempts: 3, backoff: 'constant' as const, delayMs: 1, maxDelayMs: 1, jitter: 0, on: ['other'] };
+    const retry = {
+      attempts: 3,
+      backoff: 'constant' as const,
+      delayMs: 1,
+      maxDelayMs: 1,
+      jitter: 0,
+      on: ['other'],
+    };
     const wf = makeWorkflow({ f: { type: 'flaky', failUntil: 2, retry } });
     const { result, events } = await execute(wf, types);
     expect(result.status).toBe('failed');
@@ -194,7 +230,10 @@ describe('executePlan', () => {
       {
         soft: { type: 'flaky', failUntil: 99, onError: { action: 'continue' } },
         fb: { type: 'flaky', failUntil: 99, onError: { action: 'fallback', value: { attempt: 0 } } },
-        use: { type: 'value', value: { soft: '${{ nodes.soft.output }}', fb: '${{ nodes.fb.output.attempt }}' } },
+        use: {
+          type: 'value',
+          value: { soft: '${{ nodes.soft.output }}', fb: '${{ nodes.fb.output.attempt }}' },
+        },
       },
       { use: '${{ nodes.use.output }}' },
     );
@@ -222,7 +261,9 @@ describe('executePlan', () => {
   it('fails the run when the run timeout passes', async () => {
     const wf = makeWorkflow({ stuck: { type: 'hang' } });
     const { result } = await execute(wf, types, {
-      config: { limits: { ...(await import('../../src/core/config.js')).DEFAULT_CONFIG.limits, runTimeoutMs: 30 } },
+      config: {
+        limits: { ...(await import('../../src/core/config.js')).DEFAULT_CONFIG.limits, runTimeoutMs: 30 },
+      },
     });
     expect(result.status).toBe('failed');
     expect(result.error?.code).toBe('run.timeout');
@@ -230,7 +271,10 @@ describe('executePlan', () => {
 
   it('redacts secrets from every event and from outputs', async () => {
     const wf = makeWorkflow(
-      { a: { type: 'value', value: 'Bearer ${{ secrets.TOKEN }}' }, bad: { type: 'flaky', failUntil: 99, onError: { action: 'continue' } } },
+      {
+        a: { type: 'value', value: 'Bearer ${{ secrets.TOKEN }}' },
+        bad: { type: 'flaky', failUntil: 99, onError: { action: 'continue' } },
+      },
       { auth: '${{ nodes.a.output }}' },
     );
     const { result, events } = await execute(wf, types, { secrets: { TOKEN: 's3cr3t-value' } });

@@ -31,7 +31,10 @@ describe('examples', () => {
     'hello.yaml': async () => {
       const r = await run('hello.yaml');
       expect(r.status).toBe('succeeded');
-      expect(r.outputs).toEqual({ greetings: ['Hello, Ada!', 'Hello, Grace!', 'Hello, Linus!'], letters: 13 });
+      expect(r.outputs).toEqual({
+        greetings: ['Hello, Ada!', 'Hello, Grace!', 'Hello, Linus!'],
+        letters: 13,
+      });
     },
     'api-fanout.yaml': async () => {
       const r = await run('api-fanout.yaml', { baseUrl: api.url });
@@ -43,7 +46,12 @@ describe('examples', () => {
       expect(r.status).toBe('succeeded');
       expect(r.outputs['rows']).toBe(5);
       expect(r.outputs['total']).toBe(495);
-      expect(String(r.outputs['csv']).trim().split('\n')).toEqual(['region,revenue', 'apac,200', 'eu,180', 'us,115']);
+      expect(String(r.outputs['csv']).trim().split('\n')).toEqual([
+        'region,revenue',
+        'apac,200',
+        'eu,180',
+        'us,115',
+      ]);
     },
     'conditional-routing.yaml': async () => {
       const urgent = await run('conditional-routing.yaml', { severity: 'critical', region: 'us' });
@@ -69,7 +77,11 @@ describe('examples', () => {
       expect(r.status).toBe('succeeded');
       expect(r.outputs).toEqual({ report: { status: 'ok', remaining: 0 } });
       expect(r.nodes['status']!.attempts).toBe(3);
-      expect(r.nodes['quota']).toMatchObject({ status: 'failed', attempts: 2, error: { code: 'http.status' } });
+      expect(r.nodes['quota']).toMatchObject({
+        status: 'failed',
+        attempts: 2,
+        error: { code: 'http.status' },
+      });
     },
     'config-convert.yaml': async () => {
       const r = await run('config-convert.yaml');

@@ -20,10 +20,18 @@ export function makeTestContext(
     config?: Partial<ProjectConfig>;
   } = {},
 ): TestContext {
-  const scope: Scope = { inputs: {}, nodes: {}, env: {}, secrets: {}, run: { id: 'test-run' }, ...opts.scope };
+  const scope: Scope = {
+    inputs: {},
+    nodes: {},
+    env: {},
+    secrets: {},
+    run: { id: 'test-run' },
+    ...opts.scope,
+  };
   const controller = new AbortController();
   const logs: TestContext['logs'] = [];
-  const unavailable = (what: string) => () => Promise.reject(new Error(`${what} not provided to this test context`));
+  const unavailable = (what: string) => () =>
+    Promise.reject(new Error(`${what} not provided to this test context`));
   const ctx: TestContext = {
     runId: 'test-run',
     nodeId: 'test-node',
@@ -36,7 +44,12 @@ export function makeTestContext(
       const source = opts.rawOptions?.[optionName];
       if (typeof source !== 'string') throw new Error(`option ${optionName} is not a raw expression`);
       // Same semantics as the engine: bindings are visible both as fields (`item.price`) and as variables (`$item`).
-      return evaluateExpression(compileExpression(source), source, bindings ? { ...scope, ...bindings } : scope, bindings);
+      return evaluateExpression(
+        compileExpression(source),
+        source,
+        bindings ? { ...scope, ...bindings } : scope,
+        bindings,
+      );
     },
     log(level, message, data) {
       logs.push(data ? { level, message, data } : { level, message });

@@ -10,11 +10,29 @@ import { executePlan, type EngineServices } from '../../src/engine/execute.js';
 import { compilePlan } from '../../src/engine/plan.js';
 import type { NodeType } from '../../src/nodes/types.js';
 
-export type NodeInit = Partial<Omit<NodeSpec, 'id' | 'type' | 'options'>> & { type: string } & Record<string, unknown>;
+export type NodeInit = Partial<Omit<NodeSpec, 'id' | 'type' | 'options'>> & { type: string } & Record<
+    string,
+    unknown
+  >;
 
-const COMMON = new Set(['type', 'description', 'needs', 'when', 'foreach', 'concurrency', 'retry', 'timeoutMs', 'onError', 'tolerateSkipped']);
+const COMMON = new Set([
+  'type',
+  'description',
+  'needs',
+  'when',
+  'foreach',
+  'concurrency',
+  'retry',
+  'timeoutMs',
+  'onError',
+  'tolerateSkipped',
+]);
 
-export function makeWorkflow(nodes: Record<string, NodeInit>, outputs: Record<string, Json> = {}, extra: Partial<Workflow> = {}): Workflow {
+export function makeWorkflow(
+  nodes: Record<string, NodeInit>,
+  outputs: Record<string, Json> = {},
+  extra: Partial<Workflow> = {},
+): Workflow {
   const specs: Record<string, NodeSpec> = {};
   for (const [id, init] of Object.entries(nodes)) {
     const options: Record<string, Json> = {};

@@ -64,7 +64,8 @@ function visitPath(steps: AstNode[], refs: ExpressionRefs): void {
     return;
   }
   for (const r of ROOTS) {
-    if (root === r && next && !refs[r].has(next.value as string)) refs[r].set(next.value as string, next.position ?? 0);
+    if (root === r && next && !refs[r].has(next.value as string))
+      refs[r].set(next.value as string, next.position ?? 0);
   }
 }
 

@@ -54,7 +54,12 @@ export function parseTemplate(value: string): TemplatePart[] {
         break;
       } catch (err) {
         if (!(err instanceof ExpressionSyntaxError)) throw err;
-        firstError ??= new ExpressionSyntaxError(err.message, value, start + lead + err.offset, err.jsonataCode);
+        firstError ??= new ExpressionSyntaxError(
+          err.message,
+          value,
+          start + lead + err.offset,
+          err.jsonataCode,
+        );
         close = value.indexOf(CLOSE, close + 1);
       }
     }
@@ -102,7 +107,11 @@ export async function evaluateExpression(
     return toPlain(await expr.evaluate(scope, bindings));
   } catch (err) {
     const e = err as { message?: string; code?: string };
-    throw new ExpressionEvalError(`\${{ ${source} }}: ${e.message ?? String(err)}`, source, e.code ?? 'D0000');
+    throw new ExpressionEvalError(
+      `\${{ ${source} }}: ${e.message ?? String(err)}`,
+      source,
+      e.code ?? 'D0000',
+    );
   }
 }
 
@@ -131,7 +140,10 @@ function compileString(value: string): Resolver | undefined {
     let out = '';
     for (let i = 0; i < parts.length; i++) {
       const p = parts[i]!;
-      out += p.kind === 'text' ? p.text : stringify(await evaluateExpression(exprs[i]!, p.source, scope, itemBindings(scope)));
+      out +=
+        p.kind === 'text'
+          ? p.text
+          : stringify(await evaluateExpression(exprs[i]!, p.source, scope, itemBindings(scope)));
     }
     return out;
   };

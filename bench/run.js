@@ -12,7 +12,7 @@ import jsonata from 'jsonata';
 import { parseWorkflow } from '../dist/core/validate.js';
 import { compilePlan } from '../dist/engine/plan.js';
 import { executePlan } from '../dist/engine/execute.js';
-import { getNodeType } from '../dist/nodes/registry.js';
+import { getNodeType, nodeTypes } from '../dist/nodes/registry.js';
 import { DEFAULT_CONFIG } from '../dist/core/config.js';
 import { createFileSink } from '../dist/adapters/event-log.js';
 import { createProcessRunner } from '../dist/adapters/process.js';
@@ -45,7 +45,7 @@ function record(name, value, baseline, target, unit = 'ratio', extra = {}) {
 const round = (x) => Math.round(x * 100) / 100;
 
 function load(text) {
-  const { workflow, graph, diagnostics } = parseWorkflow(text, 'bench.yaml');
+  const { workflow, graph, diagnostics } = parseWorkflow(text, 'bench.yaml', nodeTypes);
   if (!workflow || !graph) throw new Error(diagnostics.map((d) => d.message).join('\n'));
   return { workflow, graph };
 }

@@ -14,7 +14,7 @@ import { executePlan, type EngineServices } from '../engine/execute.js';
 import { compilePlan } from '../engine/plan.js';
 import { applyEvent, initialState } from '../engine/state.js';
 import { loadProjectConfig } from '../adapters/load-config.js';
-import { loadWorkflowFile } from '../adapters/load-workflow.js';
+import { loadWorkflow } from './load.js';
 import { createFileSink } from '../adapters/event-log.js';
 import { loadSecrets } from '../adapters/secrets.js';
 import { expressionOptionsOf, getNodeType } from '../nodes/registry.js';
@@ -84,7 +84,7 @@ async function runOne(
   parent: { depth: number; runId?: string; signal?: AbortSignal; sinks?: EventSink[] },
 ): Promise<RunResult> {
   const shown = displayPath(file);
-  const loaded = await loadWorkflowFile(file);
+  const loaded = await loadWorkflow(file);
   if (!loaded.workflow || !loaded.graph || hasErrors(loaded.diagnostics)) {
     throw new UserError('invalid-workflow', `${shown} is not a valid workflow`, {
       diagnostics: loaded.diagnostics,

@@ -36,7 +36,7 @@ Exit codes: 0 ok · 2 a file already exists (use --force) or a usage error.`;
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Init);
-    const { scaffoldProject } = await import('../ui/scaffold.js');
+    const { scaffoldProject } = await import('../app/init.js');
     const result = await scaffoldProject(args.dir, { force: flags.force });
     if (flags.json) {
       this.printJson(result);

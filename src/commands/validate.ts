@@ -38,7 +38,7 @@ Exit codes: 0 all files valid · 1 some file has errors (the check failed) · 2 
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Validate);
-    const { validateWorkflowPaths } = await import('../ui/workflow-files.js');
+    const { validateWorkflowPaths } = await import('../app/validate.js');
     const report = await validateWorkflowPaths(argv as string[]);
     if (flags.json) this.printJson(report);
     else {

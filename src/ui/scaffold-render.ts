@@ -1,5 +1,5 @@
 /** Human output of `thaiyyal init`: what was written, then the next steps. */
-import type { ScaffoldResult } from './scaffold.js';
+import type { ScaffoldResult } from '../app/init.js';
 import { palette, type OutStream } from './style.js';
 
 /** Lists written files and prints the next steps to try. */

@@ -1,7 +1,7 @@
 /** Human output of `thaiyyal validate`: diagnostics per file, then one summary line. */
 import { countDiagnostics, plural, renderDiagnostics } from './diagnostics.js';
 import { palette, type OutStream } from './style.js';
-import type { ValidateReport } from './workflow-files.js';
+import type { ValidateReport } from '../app/validate.js';
 
 /**
  * Renders the report.

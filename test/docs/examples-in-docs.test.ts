@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWorkflowFile } from '../../src/app/run.js';
 import { parseWorkflow } from '../../src/core/validate.js';
 import { formatDiagnostic } from '../../src/core/diagnostics.js';
+import { nodeTypes } from '../../src/nodes/registry.js';
 // @ts-expect-error -- plain ESM helper shared with users, no types
 import { startMockApi } from '../../examples/mock-api.mjs';
 
@@ -64,7 +65,7 @@ describe('workflows in docs/', () => {
   });
   for (const ex of all) {
     it(`${ex.file}:${ex.line} ${ex.expected === undefined ? 'validates' : 'runs as documented'}`, async () => {
-      const { diagnostics } = parseWorkflow(ex.yaml, `${ex.file}:${ex.line}`);
+      const { diagnostics } = parseWorkflow(ex.yaml, `${ex.file}:${ex.line}`, nodeTypes);
       expect(diagnostics.map(formatDiagnostic)).toEqual([]);
       if (ex.expected === undefined) return;
       const path = join(work, `${ex.file.replace(/\W/g, '_')}_${ex.line}.yaml`);

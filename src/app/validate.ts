@@ -1,5 +1,5 @@
 /**
- * The I/O side of `thaiyyal validate`: expands files and directories into workflow files and
+ * The I/O twin of `thaiyyal validate`: expands files and directories into workflow files and
  * validates each with the workflow loader. Rendering lives in the command; this returns data.
  */
 import { readdir, stat } from 'node:fs/promises';
@@ -87,10 +87,10 @@ export async function validateWorkflowPaths(
   cwd = process.cwd(),
 ): Promise<ValidateReport> {
   const files = await expandWorkflowPaths(paths, cwd);
-  const { loadWorkflowFile } = await import('../adapters/load-workflow.js');
+  const { loadWorkflow } = await import('./load.js');
   const reports = await Promise.all(
     files.map(async (file): Promise<FileReport> => {
-      const { diagnostics } = await loadWorkflowFile(file);
+      const { diagnostics } = await loadWorkflow(file);
       return { file, valid: !hasErrors(diagnostics), diagnostics: sortDiagnostics(diagnostics) };
     }),
   );

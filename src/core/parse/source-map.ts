@@ -1,0 +1,188 @@
+/**
+ * Maps JSON paths (`['nodes', 'fetch', 'url']`) back to 1-based line:col ranges in the YAML
+ * source, using the node ranges `yaml`'s `parseDocument` keeps. Pure.
+ */
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  type Document,
+  type LineCounter,
+  type Node,
+  type Scalar,
+} from 'yaml';
+import { FILE_START, type Position, type Range } from '../diagnostics.js';
+import type { SourceMap } from '../workflow.js';
+
+export type JsonPath = readonly (string | number)[];
+
+/** The {@link SourceMap} of a YAML document, with finer lookups used by the validator. */
+export interface YamlSourceMap extends SourceMap {
+  /**
+   * Range of the key of the map entry at `path` (e.g. `url:` for `['nodes','fetch','url']`).
+   * Falls back like {@link SourceMap.rangeOf} when the path has no key of its own.
+   */
+  keyRangeOf(path: JsonPath): Range;
+  /**
+   * Range of `length` characters starting at `offset` inside the string value at `path`.
+   * Exact for single-line plain and quoted scalars and for literal (`|`) blocks; for other
+   * scalars (folded, multi-line, escaped) it is the start of the scalar.
+   */
+  rangeInString(path: JsonPath, offset: number, length?: number): Range;
+  /** Range of a 0-based character offset in the whole source text. */
+  rangeAtOffset(offset: number, length?: number): Range;
+}
+
+interface Found {
+  /** The deepest node reached (the target when `complete`). */
+  node: Node | undefined;
+  /** The key of the pair holding `node`, when `node` is a map value. */
+  key: Node | undefined;
+  complete: boolean;
+}
+
+/** Creates the source map of a parsed document. `text` must be the text the document was parsed from. */
+export function createSourceMap(
+  file: string,
+  text: string,
+  doc: Document.Parsed | undefined,
+  lineCounter: LineCounter,
+): YamlSourceMap {
+  const pos = (offset: number): Position => {
+    const p = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    return { line: p.line, col: p.col };
+  };
+  const range = (start: number, end: number): Range => ({
+    start: pos(start),
+    end: pos(Math.max(start, end)),
+  });
+  const nodeRange = (n: Node | undefined): Range | undefined =>
+    n?.range ? range(n.range[0], n.range[1]) : undefined;
+
+  const find = (path: JsonPath): Found => {
+    let node = (doc?.contents ?? undefined) as Node | undefined;
+    let key: Node | undefined;
+    if (!node) return { node: undefined, key: undefined, complete: false };
+    for (const seg of path) {
+      // Follow anchors so a path through `*alias` lands on the anchored text.
+      let cur: Node | undefined = node;
+      for (let hops = 0; cur && isAlias(cur) && hops < 16 && doc; hops++) {
+        cur = cur.resolve(doc) as Node | undefined;
+      }
+      let next: Node | undefined;
+      let nextKey: Node | undefined;
+      if (isMap(cur)) {
+        for (const pair of cur.items) {
+          if (!isPair(pair)) continue;
+          const k = pair.key as Node | null;
+          if (isScalar(k) && String(k.value) === String(seg)) {
+            next = (pair.value ?? undefined) as Node | undefined;
+            nextKey = k;
+            // A key with no value (`foo:`) still has a place: the key.
+            if (!next) return { node: k, key: k, complete: true };
+            break;
+          }
+        }
+      } else if (isSeq(cur) && typeof seg === 'number') {
+        next = (cur.items[seg] ?? undefined) as Node | undefined;
+        nextKey = undefined;
+      }
+      if (!next) return { node, key, complete: false };
+      node = next;
+      key = nextKey;
+    }
+    return { node, key, complete: true };
+  };
+
+  const rangeOf = (path: JsonPath): Range => {
+    const f = find(path);
+    if (!f.node) return FILE_START;
+    // Collections are reported at their key (`fetch:`), scalars at the value itself.
+    if (f.key && (!isScalar(f.node) || !f.complete)) return nodeRange(f.key) ?? FILE_START;
+    return nodeRange(f.node) ?? FILE_START;
+  };
+
+  const keyRangeOf = (path: JsonPath): Range => {
+    const f = find(path);
+    if (f.key) return nodeRange(f.key) ?? FILE_START;
+    return rangeOf(path);
+  };
+
+  const rangeInString = (path: JsonPath, offset: number, length = 1): Range => {
+    const f = find(path);
+    if (!f.complete || !isScalar(f.node) || typeof f.node.value !== 'string' || !f.node.range)
+      return rangeOf(path);
+    const at = sourceOffset(text, f.node as Scalar<string>, offset);
+    if (at === undefined) {
+      const r = f.node.range;
+      return range(r[0], r[0]);
+    }
+    const end = sourceOffset(text, f.node as Scalar<string>, offset + length);
+    return range(at, end ?? at);
+  };
+
+  return {
+    file,
+    rangeOf,
+    keyRangeOf,
+    rangeInString,
+    rangeAtOffset: (offset, length = 0) => range(offset, offset + length),
+  };
+}
+
+/**
+ * The 0-based offset in `text` of character `offset` of a string scalar's value, when the
+ * scalar's source maps character by character onto its value; undefined otherwise.
+ * Every mapping is verified against the source, so a wrong guess falls back to the scalar start.
+ */
+function sourceOffset(text: string, node: Scalar<string>, offset: number): number | undefined {
+  const [start, end] = node.range!;
+  const value = node.value;
+  if (offset < 0 || offset > value.length) return undefined;
+  const src = text.slice(start, end);
+  switch (node.type) {
+    case 'PLAIN':
+      return src === value ? start + offset : undefined;
+    case 'QUOTE_DOUBLE': {
+      const inner = src.slice(1, -1);
+      return inner === value ? start + 1 + offset : undefined;
+    }
+    case 'QUOTE_SINGLE': {
+      // `''` in the source is one `'` in the value; nothing else is escaped.
+      const inner = src.slice(1, -1);
+      if (inner.includes('\n')) return undefined;
+      let i = 0;
+      let j = 0;
+      while (j < offset && i < inner.length) {
+        i += inner[i] === "'" && inner[i + 1] === "'" ? 2 : 1;
+        j++;
+      }
+      return inner.replaceAll("''", "'") === value ? start + 1 + i : undefined;
+    }
+    case 'BLOCK_LITERAL':
+      return literalOffset(src, start, value, offset);
+    default:
+      return undefined;
+  }
+}
+
+/** Maps a value offset of a `|` block scalar onto the source: value line k is source line k after the header. */
+function literalOffset(src: string, start: number, value: string, offset: number): number | undefined {
+  const headerEnd = src.indexOf('\n');
+  if (headerEnd < 0) return undefined;
+  const lines = src.slice(headerEnd + 1).split('\n');
+  const first = lines.find((l) => l.trim() !== '');
+  if (first === undefined) return undefined;
+  const indent = first.length - first.trimStart().length;
+  const before = value.slice(0, offset);
+  const lineIdx = before.split('\n').length - 1;
+  const col = offset - (before.lastIndexOf('\n') + 1);
+  const valueLine = value.split('\n')[lineIdx] ?? '';
+  const srcLine = lines[lineIdx];
+  if (srcLine === undefined || srcLine.slice(indent) !== valueLine) return undefined;
+  let at = start + headerEnd + 1;
+  for (let k = 0; k < lineIdx; k++) at += lines[k]!.length + 1;
+  return at + indent + col;
+}

@@ -33,7 +33,6 @@ interface RunResultDoc {
   nodes: Record<string, NodeResult>;
   error?: { code: string; message: string };
   durationMs: number;
-  logFile?: string;
 }
 
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -74,7 +73,6 @@ describe('thaiyyal run --json', () => {
       for (const k of Object.keys(n))
         expect(['status', 'output', 'error', 'attempts', 'durationMs']).toContain(k);
     }
-    expect(doc.logFile).toBe(join(repo.dir, '.thaiyyal', 'runs', `${doc.runId}.jsonl`));
     const log = await events(doc.runId);
     expect(log[0]).toMatchObject({ v: 1, seq: 0, type: 'run.started', runId: doc.runId });
     expect(log.at(-1)).toMatchObject({ type: 'run.finished', status: 'succeeded', outputs: { result: 42 } });

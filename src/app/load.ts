@@ -9,6 +9,8 @@ import { loadWorkflowFile } from '../adapters/load-workflow.js';
 import { nodeTypes } from '../nodes/registry.js';
 
 /** Reads, parses and validates a workflow file against the registered node types. */
-export function loadWorkflow(path: string): Promise<{ workflow?: Workflow; graph?: WorkflowGraph; diagnostics: Diagnostic[] }> {
+export function loadWorkflow(
+  path: string,
+): Promise<{ workflow?: Workflow; graph?: WorkflowGraph; diagnostics: Diagnostic[] }> {
   return loadWorkflowFile(path, nodeTypes);
 }

@@ -73,7 +73,10 @@ const nextId = monotonicFactory();
 export async function runWorkflowFile(opts: RunFileOptions): Promise<RunResult> {
   const file = resolve(opts.file);
   const config = opts.config ?? (await loadProjectConfig(opts.cwd ?? dirname(file)));
-  return runOne(file, opts.inputs ?? {}, config, opts, { depth: 0, ...(opts.sinks ? { sinks: opts.sinks } : {}) });
+  return runOne(file, opts.inputs ?? {}, config, opts, {
+    depth: 0,
+    ...(opts.sinks ? { sinks: opts.sinks } : {}),
+  });
 }
 
 async function runOne(

@@ -43,14 +43,12 @@ Exit codes: 0 ok · 2 the workflow is invalid (its problems are listed) or a usa
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Graph);
-    const [{ loadWorkflow }, { expressionOptionsOf }, { renderGraph }, { UserError }] = await Promise.all(
-      [
-        import('../app/load.js'),
-        import('../nodes/registry.js'),
-        import('../ui/graph-render.js'),
-        import('../core/errors.js'),
-      ],
-    );
+    const [{ loadWorkflow }, { expressionOptionsOf }, { renderGraph }, { UserError }] = await Promise.all([
+      import('../app/load.js'),
+      import('../nodes/registry.js'),
+      import('../ui/graph-render.js'),
+      import('../core/errors.js'),
+    ]);
     const { workflow, graph, diagnostics } = await loadWorkflow(args.file);
     if (!workflow || !graph) {
       throw new UserError('invalid-workflow', `${args.file} is not a valid workflow, so it has no graph`, {

@@ -96,8 +96,7 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
       // The --json document is exactly the RunResult contract; the log path is for humans.
       const { logFile: _logFile, ...doc } = result;
       this.printJson(doc);
-    }
-    else if (flags.quiet) this.print(summary.renderQuietOutputs(result));
+    } else if (flags.quiet) this.print(summary.renderQuietOutputs(result));
     else this.print(summary.renderRunSummary(result, process.stdout));
     process.exitCode = summary.exitCodeFor(result.status);
   }

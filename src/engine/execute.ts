@@ -121,6 +121,11 @@ export async function executePlan(
 
   // Cancellation: the caller's signal (SIGINT) and the run timeout both abort the run.
   const run = new AbortController();
+  // One listener fans the run's abort out to every attempt in flight (not one listener each).
+  const inflight = new Set<AbortController>();
+  run.signal.addEventListener('abort', () => {
+    for (const c of inflight) c.abort(run.signal.reason);
+  });
   let cancelReason: 'signal' | 'timeout' | undefined;
   const onAbort = () => {
     cancelReason ??= 'signal';
@@ -330,8 +335,6 @@ export async function executePlan(
     const options = (await n.options(itemScope)) as Record<string, unknown>;
     const attemptCtl = new AbortController();
     let timedOut = false;
-    const onRunAbort = () => attemptCtl.abort(run.signal.reason);
-    run.signal.addEventListener('abort', onRunAbort, { once: true });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const abortWait = new Promise<never>((_, reject) => {
       attemptCtl.signal.addEventListener(
@@ -352,6 +355,8 @@ export async function executePlan(
       );
     });
     abortWait.catch(() => {});
+    inflight.add(attemptCtl);
+    if (run.signal.aborted) attemptCtl.abort(run.signal.reason);
     if (n.timeoutMs !== undefined) {
       timer = setTimeout(() => {
         timedOut = true;
@@ -364,7 +369,7 @@ export async function executePlan(
       return await Promise.race([work, abortWait]);
     } finally {
       if (timer) clearTimeout(timer);
-      run.signal.removeEventListener('abort', onRunAbort);
+      inflight.delete(attemptCtl);
     }
   }
 

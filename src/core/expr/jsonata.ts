@@ -1,8 +1,11 @@
 /**
- * The one place that compiles JSONata. Compiled expressions are cached by source text,
- * so a workflow with many identical expressions compiles each once.
+ * The one place that compiles JSONata. Compiled expressions are cached by source text in a
+ * bounded LRU: a compiled JSONata expression weighs ~17 KB (its AST keeps the parser's
+ * symbol table), so a 10,000-node workflow cannot keep them all; callers compile at the
+ * moment of use and keep only the source text.
  */
 import jsonata from 'jsonata';
+import QuickLRU from 'quick-lru';
 
 export type Expression = ReturnType<typeof jsonata>;
 
@@ -19,7 +22,7 @@ export class ExpressionSyntaxError extends Error {
   }
 }
 
-const cache = new Map<string, Expression>();
+const cache = new QuickLRU<string, Expression>({ maxSize: 2048 });
 
 /** Compiles (or returns the cached) JSONata expression; throws {@link ExpressionSyntaxError}. */
 export function compileExpression(source: string): Expression {

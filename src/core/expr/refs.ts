@@ -2,6 +2,7 @@
  * What an expression reads: which nodes, inputs, secrets and env vars it names. Used to
  * infer dependencies (`nodes.<id>`), and by validate and lint to check references.
  */
+import QuickLRU from 'quick-lru';
 import { compileExpression } from './jsonata.js';
 
 /** The names one expression refers to, each with its 0-based offset in the expression. */
@@ -31,6 +32,18 @@ const ROOTS = ['inputs', 'secrets', 'env'] as const;
  * @example collectRefs('nodes.fetch.output.items[0] & inputs.name').nodes // Map {'fetch' => 6}
  */
 export function collectRefs(source: string): ExpressionRefs {
+  let refs = memo.get(source);
+  if (!refs) {
+    refs = collectRefsUncached(source);
+    memo.set(source, refs);
+  }
+  return refs;
+}
+
+/** Refs are small and asked for by several passes; the compiled expression behind them is not kept. */
+const memo = new QuickLRU<string, ExpressionRefs>({ maxSize: 50_000 });
+
+function collectRefsUncached(source: string): ExpressionRefs {
   const refs: ExpressionRefs = {
     nodes: new Map(),
     inputs: new Map(),

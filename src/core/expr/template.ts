@@ -4,6 +4,7 @@
  * strings. Parsing and compiling are pure; evaluation is async because JSONata is.
  */
 import { compileExpression, ExpressionSyntaxError, toPlain, type Expression } from './jsonata.js';
+import QuickLRU from 'quick-lru';
 import type { Json } from '../workflow.js';
 
 const OPEN = '${{';
@@ -25,6 +26,18 @@ export function isTemplate(value: string): boolean {
  * expression does not parse or is not closed.
  */
 export function parseTemplate(value: string): TemplatePart[] {
+  // Validation, graph building and planning all parse the same strings: parse each once.
+  let parts = parsed.get(value);
+  if (!parts) {
+    parts = parseTemplateUncached(value);
+    parsed.set(value, parts);
+  }
+  return parts;
+}
+
+const parsed = new QuickLRU<string, TemplatePart[]>({ maxSize: 50_000 });
+
+function parseTemplateUncached(value: string): TemplatePart[] {
   const parts: TemplatePart[] = [];
   let pos = 0;
   while (pos < value.length) {
@@ -130,11 +143,9 @@ function stringify(v: unknown): string {
 function compileString(value: string): Resolver | undefined {
   if (!isTemplate(value)) return undefined;
   const parts = parseTemplate(value);
-  const exprs = parts.map((p) => (p.kind === 'expr' ? compileExpression(p.source) : undefined));
   const only = parts.length === 1 ? parts[0] : undefined;
   if (only?.kind === 'expr') {
-    const e = exprs[0]!;
-    return (scope) => evaluateExpression(e, only.source, scope, itemBindings(scope));
+    return (scope) => evaluateExpression(compileExpression(only.source), only.source, scope, itemBindings(scope));
   }
   return async (scope) => {
     let out = '';
@@ -143,7 +154,7 @@ function compileString(value: string): Resolver | undefined {
       out +=
         p.kind === 'text'
           ? p.text
-          : stringify(await evaluateExpression(exprs[i]!, p.source, scope, itemBindings(scope)));
+          : stringify(await evaluateExpression(compileExpression(p.source), p.source, scope, itemBindings(scope)));
     }
     return out;
   };

@@ -3,6 +3,7 @@
  * overwrite existing files unless forced. Template files whose names npm or editors would
  * treat specially are stored under plain names and renamed here (see {@link TEMPLATE_RENAMES}).
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,8 +19,21 @@ export const TEMPLATE_RENAMES: Readonly<Record<string, string>> = {
   github: '.github',
 };
 
-/** The `init` template directory of the installed package (works from `src/` and `dist/`). */
-export const INIT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/init/', import.meta.url));
+/**
+ * The root of the installed package: the nearest folder above this module holding a
+ * package.json. Found by walking up rather than by a fixed `../..`, because this module runs
+ * from `src/app/`, `dist/app/` and from a chunk of the CLI bundle (`dist/cli/chunks/`).
+ */
+function packageRoot(): string {
+  const start = dirname(fileURLToPath(import.meta.url));
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return join(start, '..', '..');
+  }
+}
+
+/** The `init` template directory of the installed package. */
+export const INIT_TEMPLATE_DIR = join(packageRoot(), 'templates', 'init') + sep;
 
 /** One file `init` wrote. */
 export interface ScaffoldedFile {

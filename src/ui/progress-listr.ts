@@ -23,6 +23,8 @@ interface NodeTask {
   started: Deferred<void>;
   finished: Deferred<End>;
   wrapper?: TaskHandle;
+  /** The node's last log line, kept in its title once it finishes (outputs vanish with the task). */
+  lastLog?: string;
 }
 
 /** The part of listr2's task wrapper this sink uses (its generics are renderer-specific). */
@@ -84,7 +86,8 @@ export class ListrProgressSink implements ProgressSink {
           t.wrapper.output = `↻ attempt ${e.attempt + 1} in ${formatDuration(e.delayMs)}: ${e.error.code} ${e.error.message}`;
         break;
       case 'node.log':
-        if (t.wrapper) t.wrapper.output = `${e.level === 'info' ? '' : `${e.level}: `}${e.message}`;
+        t.lastLog = `${e.level === 'info' ? '' : `${e.level}: `}${e.message}`;
+        if (t.wrapper) t.wrapper.output = t.lastLog;
         break;
       case 'node.succeeded':
         t.started.resolve();
@@ -140,7 +143,9 @@ export class ListrProgressSink implements ProgressSink {
           const end = await t.finished.promise;
           switch (end.kind) {
             case 'succeeded':
-              wrapper.title = `${t.id} ${c.dim(formatDuration(end.durationMs) + retries(end.attempts))}`;
+              wrapper.title =
+                `${t.id} ${c.dim(formatDuration(end.durationMs) + retries(end.attempts))}` +
+                (t.lastLog ? ` ${c.dim('·')} ${t.lastLog}` : '');
               return;
             case 'failed':
               throw new Error(

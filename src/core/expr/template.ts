@@ -145,7 +145,8 @@ function compileString(value: string): Resolver | undefined {
   const parts = parseTemplate(value);
   const only = parts.length === 1 ? parts[0] : undefined;
   if (only?.kind === 'expr') {
-    return (scope) => evaluateExpression(compileExpression(only.source), only.source, scope, itemBindings(scope));
+    return (scope) =>
+      evaluateExpression(compileExpression(only.source), only.source, scope, itemBindings(scope));
   }
   return async (scope) => {
     let out = '';
@@ -154,7 +155,9 @@ function compileString(value: string): Resolver | undefined {
       out +=
         p.kind === 'text'
           ? p.text
-          : stringify(await evaluateExpression(compileExpression(p.source), p.source, scope, itemBindings(scope)));
+          : stringify(
+              await evaluateExpression(compileExpression(p.source), p.source, scope, itemBindings(scope)),
+            );
     }
     return out;
   };

@@ -2,47 +2,24 @@
  * JSON Schema validation (ajv, draft 2020-12) turned into diagnostics that point at the
  * YAML source, say what is wrong in plain words, and suggest the fix ("did you mean").
  */
-// The draft 2020-12 build of ajv (node option schemas are 2020-12); the only ajv import in src/core.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic, DiagnosticCode } from '../diagnostics.js';
 import { InternalError } from '../errors.js';
 import { isTemplate } from '../expr/template.js';
+import { ERROR_KEYWORD } from './ajv-setup.js';
+// Swapped for the build-time precompiled validators in the CLI bundle (scripts/build-bundle.js).
+import { compileValidator } from './schema-compile.js';
 import { describePath } from './yaml-source.js';
 import type { JsonPath, YamlSourceMap } from './source-map.js';
 import { didYouMean } from './suggest.js';
 
 export type { ValidateFunction };
-
-/** Annotation keyword carrying the message shown when a value fails its schema (e.g. a bad duration). */
-export const ERROR_KEYWORD = 'x-error';
-
-let shared: Ajv2020 | undefined;
-
-/** The one ajv instance of the process (created lazily: ajv costs time to import and set up). */
-export function getAjv(): Ajv2020 {
-  if (shared) return shared;
-  const ajv = new Ajv2020({
-    allErrors: true,
-    verbose: true,
-    strict: true,
-    strictTypes: false,
-    strictTuples: false,
-    strictRequired: false,
-    allowUnionTypes: true,
-    logger: false,
-  });
-  addFormatsModule.default(ajv);
-  ajv.addKeyword({ keyword: ERROR_KEYWORD, schemaType: 'string' });
-  ajv.addVocabulary(['markdownDescription', 'deprecationMessage']);
-  shared = ajv;
-  return ajv;
-}
+export { ERROR_KEYWORD };
 
 /** Compiles a schema; a schema that does not compile is a bug in thaiyyal, not in the user's file. */
 export function compileSchema(schema: object, what: string): ValidateFunction {
   try {
-    return getAjv().compile(schema);
+    return compileValidator(schema);
   } catch (err) {
     throw new InternalError(`the JSON Schema of ${what} does not compile: ${(err as Error).message}`);
   }

@@ -22,6 +22,9 @@ import * as gen from './workflows.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const quick = process.argv.includes('--quick');
+// `--only engine,exec` runs a subset: engine · rss · parallel · exec · startup
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const want = (name) => !onlyArg || onlyArg.slice(7).split(',').includes(name);
 const rounds = quick ? 3 : 7;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const tmp = mkdtempSync(join(tmpdir(), 'thaiyyal-bench-'));
@@ -116,8 +119,8 @@ function abProcess(a, b, n = quick ? 8 : 20) {
 
 // 1. Engine overhead: 10,000 trivial transform nodes vs a hand-written JSONata loop.
 const big = gen.transformDag(10_000);
-const bigWf = load(big.yaml);
-{
+if (want('engine')) {
+  const bigWf = load(big.yaml);
   const loop = async () => {
     const nodes = {};
     const input = { inputs: {}, nodes };
@@ -135,7 +138,7 @@ const bigWf = load(big.yaml);
   record('event log on vs off (10,000 nodes)', on, off, 1.05);
 }
 // Peak RSS of a process that parses, validates and runs the 10,000-node workflow.
-{
+if (want('rss')) {
   const file = join(tmp, 'big.yaml');
   writeFileSync(file, big.yaml);
   const r = spawnSync(process.execPath, [join(here, 'rss-child.js'), file], { encoding: 'utf8' });
@@ -145,7 +148,7 @@ const bigWf = load(big.yaml);
 }
 
 // 2. Parallelism: 200 `delay 50ms` nodes, critical path 10 nodes.
-{
+if (want('parallel')) {
   const wf = load(gen.delayDag(200, 10, 50));
   const t = performance.now();
   await engineRun(wf, { concurrency: 200 });
@@ -154,7 +157,7 @@ const bigWf = load(big.yaml);
 }
 
 // 3. 20-node exec DAG of `true` vs a hand-written runner spawning the same processes.
-{
+if (want('exec')) {
   const dag = gen.execDag20();
   const wf = load(dag.yaml);
   const [engine, baseline] = await ab(
@@ -165,7 +168,7 @@ const bigWf = load(big.yaml);
 }
 
 // 4. Start-up, whole processes.
-{
+if (want('startup')) {
   const bin = join(root, 'bin', 'run.js');
   const bare = join(here, 'fixtures', 'bare-oclif', 'bin', 'run.js');
   const [mine, base] = abProcess(

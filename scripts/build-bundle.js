@@ -9,7 +9,7 @@
  *   compiler, esbuild only links.
  * - `splitting`: each lazily imported implementation (`await import(...)` in a command's
  *   `run()`) becomes its own chunk, so `thaiyyal --version` loads only the command classes,
- *   and `run` does not load undici/execa unless the workflow has http/exec nodes.
+ *   and `run` does not load undici or the process adapter unless the workflow has http/exec nodes.
  * - `@oclif/core` stays external: bin/run.js loads it from node_modules anyway.
  * - schema-compile.js (ajv at run time) is swapped for the precompiled validators.
  */

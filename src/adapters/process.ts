@@ -1,5 +1,5 @@
 /**
- * The process adapter (execa). Runs one command per call with safe defaults:
+ * The process adapter (node:child_process). Runs one command per call with safe defaults:
  *
  * - argv, never a shell, unless the request asks for `shell: true` — then the command text is
  *   a script for `sh -c` and the args become `$1…` (never spliced into the script text);
@@ -10,14 +10,18 @@
  *   process group), SIGTERM first and SIGKILL after a grace period, so a child that ignores
  *   SIGTERM or a grandchild holding the output pipes cannot hang a run;
  * - an output cap per stream that keeps the first `maxOutputBytes` and discards the rest while
- *   the command runs to completion (execa's own `maxBuffer` would kill the command instead,
- *   losing its real exit code).
+ *   the command runs to completion (a kill at the cap would lose its real exit code).
+ *
+ * Why not execa: this adapter already owns everything execa would add (process-group kills,
+ * timeouts, caps, the environment), and execa's option normalisation and stream plumbing cost
+ * ~2 ms per process — twice the cost of a hand-written runner on DAGs of short commands
+ * (docs/performance.md).
  *
  * A non-zero exit is not an error here: the result goes back and the node decides.
  */
 import { stat } from 'node:fs/promises';
 import { constants as osConstants } from 'node:os';
-import { execa } from 'execa';
+import { spawn } from 'node:child_process';
 import { NodeFailure, type ProcessRequest, type ProcessResult, type ProcessRunner } from '../nodes/types.js';
 
 /** Options of {@link createProcessRunner}. */
@@ -85,31 +89,34 @@ function trackGroup(pid: number | undefined): void {
 }
 
 /**
- * An execa stdout/stderr transform that passes the first `cap` bytes through and swallows the
- * rest, while still reading it so the child never blocks on a full pipe.
+ * Collects the first `cap` bytes of a stream and reads (and drops) the rest, so the child
+ * never blocks on a full pipe and runs to completion. Plain `data` listeners: stream
+ * generator transforms cost a few milliseconds per process, which shows on DAGs of short
+ * commands.
  */
-function capTransform(cap: number, onTruncate: () => void) {
+function capCollector(stream: NodeJS.ReadableStream | null, cap: number, onTruncate: () => void) {
+  const chunks: Buffer[] = [];
   let kept = 0;
-  return {
-    binary: true,
-    *transform(chunk: unknown) {
-      const bytes = chunk as Uint8Array;
-      if (bytes.length === 0) return;
-      const room = cap - kept;
-      if (room <= 0) {
-        onTruncate();
-        return;
-      }
-      if (bytes.length > room) {
-        onTruncate();
-        kept = cap;
-        yield bytes.subarray(0, room);
-        return;
-      }
-      kept += bytes.length;
-      yield bytes;
-    },
-  };
+  stream?.on('data', (chunk: Buffer) => {
+    const room = cap - kept;
+    if (room <= 0) {
+      if (chunk.length > 0) onTruncate();
+      return;
+    }
+    if (chunk.length > room) {
+      onTruncate();
+      chunks.push(chunk.subarray(0, room));
+      kept = cap;
+      return;
+    }
+    chunks.push(chunk);
+    kept += chunk.length;
+  });
+  // Like execa's stripFinalNewline: one trailing newline is not part of the output.
+  return () =>
+    Buffer.concat(chunks)
+      .toString('utf8')
+      .replace(/\r?\n$/, '');
 }
 
 /** Exit status of a command killed by a signal we did not send, as shells report it (128 + n). */
@@ -183,19 +190,25 @@ export function createProcessRunner(options: ProcessRunnerOptions = {}): Process
       const markTruncated = () => {
         truncated = true;
       };
-      const stopper = new AbortController();
       let stopReason: 'timeout' | 'cancel' | undefined;
       let pid: number | undefined;
+      let killChild: ((sig: NodeJS.Signals) => void) | undefined;
       let graceTimer: NodeJS.Timeout | undefined;
+      // The group first (grandchildren included), then the leader itself (for platforms without
+      // process groups), escalating to SIGKILL after the grace period.
+      const stopNow = () => {
+        killGroup(pid, 'SIGTERM');
+        killChild?.('SIGTERM');
+        graceTimer = setTimeout(() => {
+          killGroup(pid, 'SIGKILL');
+          killChild?.('SIGKILL');
+        }, killGraceMs);
+        graceTimer.unref();
+      };
       const stop = (why: 'timeout' | 'cancel') => {
         if (stopReason) return;
         stopReason = why;
-        // The group first (grandchildren included), then execa's own kill of the leader, which
-        // also marks the result as cancelled and escalates to SIGKILL after the grace period.
-        killGroup(pid, 'SIGTERM');
-        graceTimer = setTimeout(() => killGroup(pid, 'SIGKILL'), killGraceMs);
-        graceTimer.unref();
-        stopper.abort();
+        stopNow();
       };
       const onAbort = () => stop('cancel');
       signal.addEventListener('abort', onAbort, { once: true });
@@ -205,28 +218,32 @@ export function createProcessRunner(options: ProcessRunnerOptions = {}): Process
       const file = req.shell ? '/bin/sh' : req.command;
       const args = req.shell ? ['-c', req.command, 'thaiyyal', ...req.args] : req.args;
       try {
-        const subprocess = execa(file, args, {
+        const child = spawn(file, args, {
           cwd: req.cwd,
           env: buildProcessEnv(req.env),
-          extendEnv: false,
           shell: false,
-          reject: false,
           detached: usesProcessGroups,
-          cancelSignal: stopper.signal,
-          forceKillAfterDelay: killGraceMs,
           windowsHide: true,
-          stripFinalNewline: true,
-          encoding: 'utf8',
-          ...(req.stdin === undefined ? { stdin: 'ignore' as const } : { input: req.stdin }),
-          stdout: capTransform(req.maxOutputBytes, markTruncated),
-          stderr: capTransform(req.maxOutputBytes, markTruncated),
-          // Backstop only: the transforms above already keep each stream within the cap.
-          maxBuffer: req.maxOutputBytes + 1024,
+          stdio: [req.stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
         });
-        pid = subprocess.pid;
+        const stdoutText = capCollector(child.stdout, req.maxOutputBytes, markTruncated);
+        const stderrText = capCollector(child.stderr, req.maxOutputBytes, markTruncated);
+        const ended = new Promise<
+          { code: number | null; signal: NodeJS.Signals | null } | { error: NodeJS.ErrnoException }
+        >((resolve) => {
+          child.once('error', (error: NodeJS.ErrnoException) => resolve({ error }));
+          child.once('close', (code, sig) => resolve({ code, signal: sig }));
+        });
+        if (req.stdin !== undefined && child.stdin) {
+          // A command that exits without reading its input closes the pipe: not an error of ours.
+          child.stdin.on('error', () => {});
+          child.stdin.end(req.stdin);
+        }
+        pid = child.pid;
+        killChild = (sig) => child.kill(sig);
         trackGroup(pid);
-        if (stopReason) killGroup(pid, 'SIGTERM'); // aborted between spawn and here
-        const result = await subprocess;
+        if (stopReason) stopNow(); // aborted between spawn and here
+        const result = await ended;
 
         if (stopReason === 'timeout') {
           throw new NodeFailure(
@@ -240,18 +257,10 @@ export function createProcessRunner(options: ProcessRunnerOptions = {}): Process
         }
         if (stopReason === 'cancel')
           throw new NodeFailure('exec.cancelled', `${commandLabel(req)} was cancelled`);
+        if ('error' in result) throw await spawnFailure(req, result.error.code, result.error.message);
 
-        const stdout = typeof result.stdout === 'string' ? result.stdout : '';
-        const stderr = typeof result.stderr === 'string' ? result.stderr : '';
-        if (result.exitCode === undefined && result.signal === undefined) {
-          throw await spawnFailure(
-            req,
-            result.code,
-            result.originalMessage ?? result.shortMessage ?? 'spawn failed',
-          );
-        }
-        const exitCode = result.exitCode ?? signalExitCode(result.signal);
-        return { exitCode, stdout, stderr, truncated } satisfies ProcessResult;
+        const exitCode = result.code ?? signalExitCode(result.signal ?? undefined);
+        return { exitCode, stdout: stdoutText(), stderr: stderrText(), truncated } satisfies ProcessResult;
       } finally {
         clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);

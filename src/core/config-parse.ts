@@ -95,6 +95,8 @@ export function parseConfig(
       maxForeachItems: num(limits.maxForeachItems, d.limits.maxForeachItems),
       maxWorkflowDepth: num(limits.maxWorkflowDepth, d.limits.maxWorkflowDepth),
     },
+    // The lint section's schema and parsing arrive with `thaiyyal lint`.
+    lint: { rules: {}, ignore: [] },
     http: {
       allow: list(http.allow, d.http.allow),
       maxResponseBytes: num(http.maxResponseBytes, d.http.maxResponseBytes),

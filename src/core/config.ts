@@ -47,6 +47,14 @@ export interface SecretsConfig {
   dirs: string[];
 }
 
+/** The `lint:` section. */
+export interface LintConfig {
+  /** Rule id → severity, or `off`. */
+  rules: Record<string, 'error' | 'warning' | 'info' | 'off'>;
+  /** Globs (relative to the project root) of files `thaiyyal lint` skips. */
+  ignore: string[];
+}
+
 export interface ProjectConfig {
   version: 1;
   /** Absolute path of the config file, or undefined when defaults are used. */
@@ -59,6 +67,7 @@ export interface ProjectConfig {
   secrets: SecretsConfig;
   /** Environment variables workflows may read as `env.NAME`; nothing else is visible. */
   env: { allow: string[] };
+  lint: LintConfig;
 }
 
 /** The defaults used when there is no config file, or for what it leaves out. */
@@ -76,4 +85,5 @@ export const DEFAULT_CONFIG: Omit<ProjectConfig, 'root'> = {
   exec: { maxOutputBytes: 10 * 1024 * 1024, timeoutMs: 60_000 },
   secrets: { envPrefix: 'THAIYYAL_SECRET_', files: [], dirs: [] },
   env: { allow: [] },
+  lint: { rules: {}, ignore: [] },
 };

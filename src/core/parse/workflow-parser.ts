@@ -29,6 +29,13 @@ export interface ParsedWorkflow {
   workflow?: Workflow;
   graph?: WorkflowGraph;
   diagnostics: Diagnostic[];
+  /**
+   * The model whenever the structure is valid, even when options, expressions or the graph
+   * have errors: lint rules still have something to look at.
+   */
+  model?: Workflow;
+  /** The source map of the text: line:col of any JSON path. */
+  map?: YamlSourceMap;
 }
 
 type Obj = Record<string, unknown>;
@@ -94,6 +101,7 @@ export function parseWorkflowWith(text: string, file: string, catalog: NodeCatal
   r.diagnostics.push(...src.diagnostics);
   const done = (extra: Partial<ParsedWorkflow> = {}): ParsedWorkflow => ({
     ...extra,
+    map: src.map,
     diagnostics: sortDiagnostics(r.diagnostics),
   });
   if (src.value === undefined) return done();
@@ -133,8 +141,8 @@ export function parseWorkflowWith(text: string, file: string, catalog: NodeCatal
   const workflow = normalizeWorkflow(doc, src.map);
   const built = buildGraph(workflow, (type) => catalog.get(type)?.expressionOptions ?? []);
   r.diagnostics.push(...built.diagnostics);
-  if (hasErrors(r.diagnostics) || !built.graph) return done();
-  return done({ workflow, graph: built.graph });
+  if (hasErrors(r.diagnostics) || !built.graph) return done({ model: workflow });
+  return done({ workflow, model: workflow, graph: built.graph });
 }
 
 /** Is this a thaiyyal workflow at all? Anything else gets one clear `not-a-workflow`. */

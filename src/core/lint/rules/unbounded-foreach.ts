@@ -1,0 +1,7 @@
+// STUB: being written; replaced before this session ends.
+import type { Rule } from '../types.js';
+
+export const rule: Rule = {
+  meta: { id: 'unbounded-foreach', category: 'structure', severity: 'warning', fixable: false, description: 'TODO' },
+  check() {},
+};

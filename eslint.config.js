@@ -25,6 +25,10 @@ const IO_MODULES = [
   'worker_threads',
   'cluster',
   'readline',
+  'process',
+  'os',
+  'v8',
+  'vm',
 ];
 const ioPaths = (why) => [
   ...IO_MODULES.flatMap((m) => [m, `node:${m}`]).map((name) => ({ name, message: why })),
@@ -33,6 +37,42 @@ const ioPaths = (why) => [
 
 /** Import-specifier patterns (gitignore syntax) for each layer folder, from any depth. */
 const layer = (name) => [`**/${name}`, `**/${name}/**`, `../${name}`, `../${name}/**`, `../../${name}/**`];
+
+/** Ways around the import and global bans, closed for the layers below the face. */
+const NO_ESCAPES = {
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: 'ImportExpression',
+      message: 'No dynamic import() below the app layer: dependencies are static and injected.',
+    },
+  ],
+  'no-restricted-properties': [
+    'error',
+    { object: 'globalThis', property: 'process', message: 'Take what you need as a parameter.' },
+    { object: 'globalThis', property: 'console', message: 'Report through diagnostics or events.' },
+  ],
+};
+
+/** The pure core and the engine read no clock and draw no random numbers: those are injected. */
+const NO_CLOCK = {
+  'no-restricted-properties': [
+    ...NO_ESCAPES['no-restricted-properties'],
+    { object: 'Date', property: 'now', message: 'Pure code reads no clock: take `now()` as a parameter.' },
+    {
+      object: 'Math',
+      property: 'random',
+      message: 'Pure code draws no randomness: take `random()` as a parameter.',
+    },
+  ],
+  'no-restricted-syntax': [
+    ...NO_ESCAPES['no-restricted-syntax'],
+    {
+      selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+      message: 'Pure code reads no clock: take `now()` as a parameter.',
+    },
+  ],
+};
 
 const GLOBALS_BELOW_FACE = [
   {
@@ -79,6 +119,7 @@ export default defineConfig(
     // Pure core: data in, data out.
     files: ['src/core/**/*.ts'],
     rules: {
+      ...NO_CLOCK,
       'no-restricted-globals': ['error', ...GLOBALS_BELOW_FACE],
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -104,6 +145,7 @@ export default defineConfig(
     // Engine: scheduling is pure; effects come in through injected interfaces.
     files: ['src/engine/**/*.ts'],
     rules: {
+      ...NO_CLOCK,
       'no-restricted-globals': ['error', ...GLOBALS_BELOW_FACE],
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -130,6 +172,7 @@ export default defineConfig(
     // Node types: their I/O goes through ctx (http, process, runWorkflow), never direct.
     files: ['src/nodes/**/*.ts'],
     rules: {
+      ...NO_ESCAPES,
       'no-restricted-globals': ['error', ...GLOBALS_BELOW_FACE],
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -209,6 +252,23 @@ export default defineConfig(
               allowTypeImports: true,
               message:
                 'Command modules load for every invocation (even --version): import this lazily inside run() with `await import(…)`.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Face, rendering: may use everything below it, but not the commands.
+    files: ['src/ui/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: layer('commands'),
+              message: 'src/ui renders; commands call it, not the other way round.',
             },
           ],
         },

@@ -84,7 +84,14 @@ async function runOne(
   given: Record<string, unknown>,
   config: ProjectConfig,
   opts: RunFileOptions,
-  parent: { depth: number; runId?: string; signal?: AbortSignal; sinks?: EventSink[] },
+  parent: {
+    depth: number;
+    runId?: string;
+    signal?: AbortSignal;
+    sinks?: EventSink[];
+    /** Values the parent run redacts: a child run must never write them in clear. */
+    redact?: readonly string[];
+  },
 ): Promise<RunResult> {
   const shown = displayPath(file);
   const loaded = await loadWorkflow(file);
@@ -103,11 +110,12 @@ async function runOne(
   const env = opts.env ?? process.env;
   const refs = externalRefs(wf, expressionOptionsOf);
   const secrets = await loadSecrets(refs.secrets, config.secrets, config.root, env, shown);
-  // Inputs declared `secret: true` are redacted like secrets.
-  const redactedInputs: Record<string, string> = {};
+  // Redacted: this run's secrets, inputs declared `secret: true`, and whatever the parent redacts
+  // (a secret passed to a sub-workflow as an input stays masked in the child's log).
+  const redact = [...(parent.redact ?? []), ...Object.values(secrets)];
   for (const [name, spec] of Object.entries(wf.inputs)) {
     const v = resolved.inputs[name];
-    if (spec.secret && typeof v === 'string') redactedInputs[`input:${name}`] = v;
+    if (spec.secret && typeof v === 'string') redact.push(v);
   }
   const visibleEnv: Record<string, string> = {};
   for (const name of config.env.allow) {
@@ -165,6 +173,7 @@ async function runOne(
           depth: p.depth,
           runId: p.runId,
           signal: p.signal,
+          redact,
         });
         return {
           runId: r.runId,
@@ -200,7 +209,8 @@ async function runOne(
         file: shown,
         workflowDir: dirname(file),
         inputs: resolved.inputs,
-        secrets: { ...secrets, ...redactedInputs },
+        secrets,
+        redact,
         env: visibleEnv,
         concurrency: opts.concurrency ?? wf.defaults.concurrency ?? config.limits.concurrency,
         depth: parent.depth,

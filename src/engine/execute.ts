@@ -4,7 +4,7 @@
  * event log. All I/O goes through the injected {@link EngineServices}.
  */
 import type { ProjectConfig } from '../core/config.js';
-import { ExpressionEvalError, type Scope } from '../core/expr/template.js';
+import { ExpressionEvalError, LIMITS, type Scope } from '../core/expr/template.js';
 import { compileExpression } from '../core/expr/jsonata.js';
 import { evaluateExpression } from '../core/expr/template.js';
 import {
@@ -54,6 +54,8 @@ export interface ExecuteOptions {
   workflowDir: string;
   inputs: Record<string, unknown>;
   secrets: Record<string, string>;
+  /** More values to mask everywhere (secret inputs, a parent run's secrets); `secrets` are always masked. */
+  redact?: readonly string[];
   env: Record<string, string>;
   /** Max nodes in flight. */
   concurrency: number;
@@ -70,6 +72,12 @@ export interface ExecuteResult {
   error?: ErrorInfo;
   durationMs: number;
 }
+
+/**
+ * Bounds of one expression evaluation: wall time and nesting depth. A node's `timeout` cannot
+ * interrupt JSONata (its evaluation starves timers), so this is what stops a runaway expression.
+ */
+export const EXPRESSION_LIMITS = { timeMs: 10_000, maxDepth: 10_000 } as const;
 
 type Outcome = 'pending' | 'running' | 'succeeded' | 'failed' | 'handled' | 'skipped' | 'cancelled';
 
@@ -105,7 +113,7 @@ export async function executePlan(
   services: EngineServices,
 ): Promise<ExecuteResult> {
   const { config, sink } = services;
-  const redact = createRedactor(Object.values(opts.secrets));
+  const redact = createRedactor([...Object.values(opts.secrets), ...(opts.redact ?? [])]);
   const started = services.now();
   let seq = 0;
   const emit = (body: EventBody): void => {
@@ -140,6 +148,8 @@ export async function executePlan(
   runTimer.unref?.();
 
   const scope: Scope = {
+    // Every evaluation of this run is bounded in time and depth (see EvaluationLimits).
+    [LIMITS]: { now: services.now, ...EXPRESSION_LIMITS },
     inputs: opts.inputs,
     nodes: {},
     env: opts.env,

@@ -9,7 +9,9 @@ export const REDACTED = '***';
 export type Redactor = <T>(value: T) => T;
 
 /**
- * Builds a redactor for these secret values. Values shorter than 3 characters are not
+ * Builds a redactor for these secret values (masked in strings and in object keys). Values
+ * derived from a secret (`$uppercase`, `$substring`, base64…) are not recognised: do not
+ * transform secrets in expressions. Values shorter than 3 characters are not
  * masked inside longer strings (that would mangle ordinary text) but are masked when a
  * whole string equals them.
  * @example createRedactor(['s3cr3t'])({auth: 'Bearer s3cr3t'}) // {auth: 'Bearer ***'}
@@ -32,12 +34,15 @@ export function createRedactor(secrets: Iterable<string>): Redactor {
       }
       return out ?? v;
     }
-    let out: Record<string, unknown> | undefined;
-    for (const [k, val] of Object.entries(v)) {
-      const r = walk(val);
-      if (r !== val) (out ??= { ...(v as Record<string, unknown>) })[k] = r;
-    }
-    return out ?? v;
+    // Keys too: an expression can build an object keyed by a secret.
+    let changed = false;
+    const entries = Object.entries(v).map(([k, val]) => {
+      const rk = str(k);
+      const rv = walk(val);
+      if (rk !== k || rv !== val) changed = true;
+      return [rk, rv] as const;
+    });
+    return changed ? Object.fromEntries(entries) : v;
   };
   return walk as Redactor;
 }

@@ -2,7 +2,7 @@
  * The run twin end to end: real files in a temp project, the real loader, engine and
  * event log on disk.
  */
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +73,23 @@ describe('runWorkflowFile', () => {
     const log = readFileSync(r.logFile!, 'utf8');
     expect(log).not.toContain('from-file-secret');
     expect(log).not.toContain('env-token-value');
+  });
+
+  it('keeps a secret passed to a sub-workflow masked in the child run log too', async () => {
+    const dir = project({
+      'main.yaml': `${head('main')}nodes:\n  child:\n    type: workflow\n    file: child.yaml\n    inputs:\n      v: \${{ secrets.TOKEN }}\noutputs:\n  echoed: \${{ nodes.child.output.echoed }}\n`,
+      'child.yaml': `${head('child')}inputs:\n  v: {type: string, required: true}\nnodes:\n  say:\n    type: log\n    message: "got \${{ inputs.v }}"\noutputs:\n  echoed: \${{ inputs.v }}\n`,
+    });
+    const r = await runWorkflowFile({
+      file: join(dir, 'main.yaml'),
+      env: { THAIYYAL_SECRET_TOKEN: 'child-secret-value' },
+    });
+    expect(r.status).toBe('succeeded');
+    expect(r.outputs).toEqual({ echoed: '***' });
+    const runs = join(dir, '.thaiyyal', 'runs');
+    const logs = readdirSync(runs);
+    expect(logs).toHaveLength(2);
+    for (const f of logs) expect(readFileSync(join(runs, f), 'utf8')).not.toContain('child-secret-value');
   });
 
   it('names a missing secret and how to set it, before running anything', async () => {

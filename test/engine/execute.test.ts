@@ -290,3 +290,38 @@ describe('executePlan', () => {
     expect(result.error?.message).toContain('$number("x")');
   });
 });
+
+describe('runaway expressions', () => {
+  it('stops infinite recursion by depth, as a node failure with code "expression"', async () => {
+    const wf = makeWorkflow({
+      loop: { type: 'value', value: '${{ ($f := function($x) { 1 + $f($x) }; $f(1)) }}' },
+    });
+    const { result } = await execute(wf, types);
+    expect(result.status).toBe('failed');
+    expect(result.error?.code).toBe('expression');
+    expect(result.error?.message).toMatch(/nests deeper than/);
+  });
+
+  it('stops a tail-recursive loop by time, using the injected clock', async () => {
+    let t = 0;
+    const wf = makeWorkflow({
+      spin: { type: 'value', value: '${{ ($f := function($x) { $f($x + 1) }; $f(1)) }}' },
+    });
+    // A clock that advances 1 s per reading makes the 10 s budget run out after a few checks.
+    const { result } = await execute(wf, types, { services: { now: () => (t += 1000) } });
+    expect(result.status).toBe('failed');
+    expect(result.error?.message).toMatch(/ran longer than 10000 ms/);
+  });
+});
+
+describe('redaction', () => {
+  it('masks secrets used as object keys', async () => {
+    const wf = makeWorkflow(
+      { a: { type: 'value', value: '${{ {secrets.TOKEN: 1} }}' } },
+      { a: '${{ nodes.a.output }}' },
+    );
+    const { result, events } = await execute(wf, types, { secrets: { TOKEN: 'key-secret-value' } });
+    expect(result.outputs).toEqual({ a: { '***': 1 } });
+    expect(JSON.stringify(events)).not.toContain('key-secret-value');
+  });
+});

@@ -24,6 +24,62 @@ export class ExpressionSyntaxError extends Error {
 
 const cache = new QuickLRU<string, Expression>({ maxSize: 20_000 });
 
+/**
+ * Bounds for one evaluation. JSONata runs as one long promise chain that starves timers and
+ * signal handlers, so a runaway expression (`$f := function($x){ $f($x) }`) cannot be
+ * stopped from outside: the evaluator itself checks these on every step.
+ */
+export interface EvaluationLimits {
+  /** The clock (injected: the core reads no clock of its own). */
+  now(): number;
+  /** Wall time one evaluation may take. */
+  timeMs: number;
+  /** Max nesting of evaluation steps (recursion depth). */
+  maxDepth: number;
+}
+
+/** Per-evaluation state of the limits, passed to JSONata as a binding. */
+export class EvaluationGuard {
+  depth = 0;
+  steps = 0;
+  readonly deadline: number;
+  constructor(readonly limits: EvaluationLimits) {
+    this.deadline = limits.now() + limits.timeMs;
+  }
+}
+
+/** The binding name the hooks look the guard up by (not a valid JSONata identifier to write). */
+export const GUARD_BINDING = '__thaiyyal_guard';
+const ENTRY = Symbol.for('jsonata.__evaluate_entry') as unknown as string;
+const EXIT = Symbol.for('jsonata.__evaluate_exit') as unknown as string;
+
+interface Frame {
+  lookup(name: string): unknown;
+}
+
+function enter(_expr: unknown, _input: unknown, env: Frame): void {
+  const g = env.lookup(GUARD_BINDING) as EvaluationGuard | undefined;
+  if (!g) return;
+  if (++g.depth > g.limits.maxDepth) {
+    throw Object.assign(
+      new Error(`the expression nests deeper than ${g.limits.maxDepth} steps (runaway recursion?)`),
+      {
+        code: 'T0001',
+      },
+    );
+  }
+  if ((++g.steps & 255) === 0 && g.limits.now() > g.deadline) {
+    throw Object.assign(new Error(`the expression ran longer than ${g.limits.timeMs} ms and was stopped`), {
+      code: 'T0002',
+    });
+  }
+}
+
+function leave(_expr: unknown, _input: unknown, env: Frame): void {
+  const g = env.lookup(GUARD_BINDING) as EvaluationGuard | undefined;
+  if (g) g.depth--;
+}
+
 /** Compiles (or returns the cached) JSONata expression; throws {@link ExpressionSyntaxError}. */
 export function compileExpression(source: string): Expression {
   let compiled = cache.get(source);
@@ -31,6 +87,8 @@ export function compileExpression(source: string): Expression {
   try {
     compiled = jsonata(source);
     detachAst(compiled.ast());
+    compiled.assign(ENTRY, enter);
+    compiled.assign(EXIT, leave);
   } catch (err) {
     const e = err as { message?: string; position?: number; code?: string };
     const offset = Math.max(0, Math.min(source.length, (e.position ?? 1) - 1));
@@ -60,7 +118,14 @@ function detachAst(root: unknown): void {
       if (proto !== Object.prototype && proto !== null) {
         const rec = n as Record<string, unknown>;
         for (const k in rec) {
-          if (!Object.hasOwn(rec, k) && typeof rec[k] !== 'function') rec[k] = rec[k];
+          if (!Object.hasOwn(rec, k) && typeof rec[k] !== 'function') {
+            Object.defineProperty(rec, k, {
+              value: rec[k],
+              enumerable: true,
+              writable: true,
+              configurable: true,
+            });
+          }
         }
         Object.setPrototypeOf(n, Object.prototype);
       }

@@ -3,7 +3,15 @@
  * expression keeps the expression's type; expressions embedded in text interpolate as
  * strings. Parsing and compiling are pure; evaluation is async because JSONata is.
  */
-import { compileExpression, ExpressionSyntaxError, toPlain, type Expression } from './jsonata.js';
+import {
+  compileExpression,
+  EvaluationGuard,
+  ExpressionSyntaxError,
+  GUARD_BINDING,
+  toPlain,
+  type EvaluationLimits,
+  type Expression,
+} from './jsonata.js';
 import QuickLRU from 'quick-lru';
 import type { Json } from '../workflow.js';
 
@@ -82,8 +90,15 @@ function parseTemplateUncached(value: string): TemplatePart[] {
   return parts;
 }
 
+/**
+ * Where the engine puts the {@link EvaluationLimits} of a run on its scope: a symbol key, so
+ * expressions cannot see it (and object spread copies it into per-item scopes).
+ */
+export const LIMITS = Symbol('thaiyyal.evaluationLimits');
+
 /** Variables visible to expressions. `nodes.<id>.output` is filled in as nodes finish. */
 export interface Scope {
+  [LIMITS]?: EvaluationLimits;
   inputs: Record<string, unknown>;
   nodes: Record<string, { output: unknown; status: string }>;
   env: Record<string, string>;
@@ -116,8 +131,10 @@ export async function evaluateExpression(
   scope: Scope,
   bindings?: Record<string, unknown>,
 ): Promise<unknown> {
+  const limits = scope[LIMITS];
+  const all = limits ? { ...bindings, [GUARD_BINDING]: new EvaluationGuard(limits) } : bindings;
   try {
-    return toPlain(await expr.evaluate(scope, bindings));
+    return toPlain(await expr.evaluate(scope, all));
   } catch (err) {
     const e = err as { message?: string; code?: string };
     throw new ExpressionEvalError(

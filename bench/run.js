@@ -18,11 +18,12 @@ import { createFileSink } from '../dist/adapters/event-log.js';
 import { createProcessRunner } from '../dist/adapters/process.js';
 import { runDag } from './fixtures/dag-runner.mjs';
 import * as gen from './workflows.js';
+import { benchLint } from './lint.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const quick = process.argv.includes('--quick');
-// `--only engine,exec` runs a subset: engine · rss · parallel · exec · startup
+// `--only engine,exec` runs a subset: engine · rss · parallel · exec · startup · lint
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const want = (name) => !onlyArg || onlyArg.slice(7).split(',').includes(name);
 const rounds = quick ? 3 : 7;
@@ -184,6 +185,9 @@ if (want('startup')) {
   );
   record('thaiyyal run (3 transforms) vs node -e 0', run, node, 3);
 }
+
+// 5. Lint (issue 4): 1,000 files wall, marginal ms/file, one 500-line file vs --version.
+if (want('lint')) await benchLint({ record, rounds: quick ? 3 : 7 });
 
 rmSync(tmp, { recursive: true, force: true });
 const pad = (s, n) => String(s).padEnd(n);

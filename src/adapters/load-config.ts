@@ -51,6 +51,15 @@ export async function loadProjectConfig(startDir: string): Promise<ProjectConfig
 }
 
 async function readConfig(file: string, root: string): Promise<ProjectConfig> {
+  // A directory with the config's name would otherwise get the workflow reader's hint ("pass a workflow file").
+  if ((await stat(file).catch(() => undefined))?.isDirectory()) {
+    throw new UserError('config', `${file} is a directory; the project config must be a file`, {
+      suggestions: [
+        `rename or remove the directory ${file}`,
+        'then create the file with `thaiyyal init` or see docs/config.md for the config format',
+      ],
+    });
+  }
   const src = await readSourceFile(file);
   const { config, diagnostics } =
     'diagnostic' in src
@@ -58,6 +67,8 @@ async function readConfig(file: string, root: string): Promise<ProjectConfig> {
       : parseConfig(src.text, file, root);
   if (!config || hasErrors(diagnostics)) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
+    // The message is complete on its own (for callers of this function); the CLI's error
+    // renderer does not list these diagnostics a second time (see src/ui/errors.ts).
     throw new UserError(
       'config',
       `invalid project config ${file}:\n${errors.map(formatDiagnostic).join('\n')}`,

@@ -36,8 +36,10 @@ export async function readSourceFile(path: string, maxBytes = MAX_SOURCE_BYTES):
     const code = (err as NodeJS.ErrnoException).code ?? '';
     return REASONS[code] ?? (err as Error).message;
   };
+  let size = 0;
   try {
     const st = await stat(path);
+    size = st.size;
     if (st.isDirectory()) return fail('io', `cannot read ${path}: it is a directory; pass a workflow file`);
     if (!st.isFile()) return fail('io', `cannot read ${path}: not a regular file`);
     if (st.size > maxBytes) {
@@ -53,10 +55,16 @@ export async function readSourceFile(path: string, maxBytes = MAX_SOURCE_BYTES):
   try {
     const fh = await open(path, 'r');
     try {
-      // Bounded read: one byte more than the limit tells us the file grew past it.
-      const buf = new Uint8Array(maxBytes + 1);
+      // Bounded read: one byte more than the limit tells us the file grew past it. The buffer
+      // starts at the file's size (allocating the limit for every file costs 5 MB each).
+      let buf = new Uint8Array(Math.min(maxBytes, size) + 1);
       let total = 0;
       for (;;) {
+        if (total === buf.length) {
+          const bigger = new Uint8Array(Math.min(maxBytes + 1, buf.length * 2));
+          bigger.set(buf);
+          buf = bigger;
+        }
         const { bytesRead } = await fh.read(buf, total, buf.length - total, null);
         if (bytesRead === 0) break;
         total += bytesRead;

@@ -2,10 +2,14 @@
  * The I/O side of `thaiyyal init`: copies `templates/init/` into a directory, refusing to
  * overwrite existing files unless forced. Template files whose names npm or editors would
  * treat specially are stored under plain names and renamed here (see {@link TEMPLATE_RENAMES}).
+ *
+ * It also writes a `package.json` pinning thaiyyal as a devDependency (unless the directory
+ * has one, which is never touched): the CI workflow installs from it, and the `$schema`
+ * comment of the scaffolded workflow points into `node_modules/thaiyyal/`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../core/errors.js';
 
@@ -32,8 +36,16 @@ function packageRoot(): string {
   }
 }
 
+const PACKAGE_ROOT = packageRoot();
+
 /** The `init` template directory of the installed package. */
-export const INIT_TEMPLATE_DIR = join(packageRoot(), 'templates', 'init') + sep;
+export const INIT_TEMPLATE_DIR = join(PACKAGE_ROOT, 'templates', 'init') + sep;
+
+/** The version of this thaiyyal package, from its package.json. */
+export function thaiyyalVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
 
 /** One file `init` wrote. */
 export interface ScaffoldedFile {
@@ -46,7 +58,17 @@ export interface ScaffoldedFile {
 export interface ScaffoldResult {
   dir: string;
   files: ScaffoldedFile[];
+  /** The devDependency range of thaiyyal the project should have, e.g. `^0.1.0`. */
+  thaiyyal: string;
+  /**
+   * Set when DIR already had a package.json: init left it as it was (even with --force).
+   * `hasThaiyyal` tells whether it already lists thaiyyal in (dev)dependencies.
+   */
+  existingPackageJson?: { hasThaiyyal: boolean };
 }
+
+/** The file init writes when DIR has no package.json. */
+export const PACKAGE_JSON = 'package.json';
 
 /** Template-relative path → project-relative path. */
 export function targetPath(templatePath: string): string {
@@ -64,33 +86,127 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
   return out.sort();
 }
 
-async function exists(path: string): Promise<boolean> {
+/** What is at a path: nothing, a file, a directory, or a path through a file (ENOTDIR). */
+async function kindOf(path: string): Promise<'missing' | 'file' | 'dir' | 'blocked'> {
   try {
-    await stat(path);
-    return true;
+    return (await stat(path)).isDirectory() ? 'dir' : 'file';
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'blocked' : 'missing';
+  }
+}
+
+/** A valid npm package name from the project directory's name. */
+function packageNameFor(dir: string): string {
+  const name = basename(resolve(dir))
+    .toLowerCase()
+    .replace(/[^a-z0-9._~-]+/g, '-')
+    .replace(/^[._-]+/, '')
+    .replace(/-+$/, '')
+    .slice(0, 214);
+  return name || 'thaiyyal-workflows';
+}
+
+/** The package.json of a new project: private, pinning this thaiyyal as a devDependency. */
+export function packageJsonFor(dir: string, range: string): string {
+  const pkg = {
+    name: packageNameFor(dir),
+    private: true,
+    description: 'Workflows run with thaiyyal',
+    scripts: {
+      thaiyyal: 'thaiyyal',
+      validate: 'thaiyyal validate workflows/',
+      lint: 'thaiyyal lint workflows/',
+    },
+    devDependencies: { thaiyyal: range },
+  };
+  return JSON.stringify(pkg, null, 2) + '\n';
+}
+
+/** Whether an existing package.json already depends on thaiyyal (false when unreadable). */
+async function dependsOnThaiyyal(file: string): Promise<boolean> {
+  try {
+    const pkg = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    return ['dependencies', 'devDependencies', 'optionalDependencies'].some((k) => {
+      const deps = pkg[k];
+      return typeof deps === 'object' && deps !== null && 'thaiyyal' in deps;
+    });
   } catch {
     return false;
   }
 }
 
+/** One file init is about to write. */
+interface PlannedFile {
+  /** Project-relative path. */
+  to: string;
+  /** What is there now. */
+  kind: Awaited<ReturnType<typeof kindOf>>;
+  content(): Promise<string | Buffer>;
+}
+
+/** File system errors while writing are the user's environment (permissions, disk), not bugs. */
+function ioError(err: unknown, path: string): unknown {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (typeof code !== 'string') return err;
+  return new UserError('init-io', `cannot write ${path}: ${(err as Error).message}`, {
+    suggestions: ['check the permissions and free space of the target directory'],
+  });
+}
+
 /**
  * Scaffolds a project into `dir` (created if missing). Without `force`, throws a UserError
- * naming every file that already exists and writes nothing.
+ * naming every file that already exists and writes nothing. An existing package.json is
+ * never overwritten. Throws a UserError when `dir` (or a directory init needs inside it) is
+ * a file.
  */
 export async function scaffoldProject(
   dir: string,
-  opts: { force?: boolean; templateDir?: string } = {},
+  opts: { force?: boolean; templateDir?: string; version?: string } = {},
 ): Promise<ScaffoldResult> {
+  const dirKind = await kindOf(dir);
+  if (dirKind === 'file' || dirKind === 'blocked') {
+    throw new UserError(
+      'init-not-a-directory',
+      dirKind === 'file'
+        ? `${dir} is a file, not a directory; init scaffolds a project into a directory`
+        : `${dir} is inside a file, not a directory; init scaffolds a project into a directory`,
+      { suggestions: ['pass a directory that exists or can be created, e.g. `thaiyyal init my-workflows`'] },
+    );
+  }
   const templateDir = opts.templateDir ?? INIT_TEMPLATE_DIR;
+  const range = `^${opts.version ?? thaiyyalVersion()}`;
   const templates = await listFiles(templateDir);
-  const plan = await Promise.all(
+  const plan: PlannedFile[] = await Promise.all(
     templates.map(async (t) => ({
-      from: join(templateDir, t),
       to: targetPath(t),
-      exists: await exists(join(dir, targetPath(t))),
+      kind: await kindOf(join(dir, targetPath(t))),
+      content: () => readFile(join(templateDir, t)),
     })),
   );
-  const clashes = plan.filter((p) => p.exists).map((p) => p.to);
+  const pkgKind = await kindOf(join(dir, PACKAGE_JSON));
+  let existingPackageJson: ScaffoldResult['existingPackageJson'];
+  if (pkgKind === 'missing') {
+    plan.push({
+      to: PACKAGE_JSON,
+      kind: 'missing',
+      content: () => Promise.resolve(packageJsonFor(dir, range)),
+    });
+  } else {
+    existingPackageJson = { hasThaiyyal: await dependsOnThaiyyal(join(dir, PACKAGE_JSON)) };
+  }
+  plan.sort((a, b) => a.to.localeCompare(b.to));
+
+  // A directory where a file goes, or a file where a directory goes: --force cannot help.
+  const blocked = plan.filter((p) => p.kind === 'dir' || p.kind === 'blocked').map((p) => p.to);
+  if (blocked.length > 0) {
+    throw new UserError(
+      'init-path-blocked',
+      `cannot scaffold into ${dir}: ${blocked.join(', ')} ${blocked.length === 1 ? 'is' : 'are'} in the way ` +
+        '(a directory where init writes a file, or a file where it needs a directory)',
+      { suggestions: ['move those paths away, or run `thaiyyal init <new-dir>` to scaffold elsewhere'] },
+    );
+  }
+  const clashes = plan.filter((p) => p.kind === 'file').map((p) => p.to);
   if (clashes.length > 0 && !opts.force) {
     throw new UserError(
       'init-would-overwrite',
@@ -106,9 +222,13 @@ export async function scaffoldProject(
   const files: ScaffoldedFile[] = [];
   for (const p of plan) {
     const target = join(dir, p.to);
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(target, await readFile(p.from));
-    files.push({ path: p.to, action: p.exists ? 'overwritten' : 'created' });
+    try {
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, await p.content());
+    } catch (err) {
+      throw ioError(err, target);
+    }
+    files.push({ path: p.to, action: p.kind === 'file' ? 'overwritten' : 'created' });
   }
-  return { dir, files };
+  return { dir, files, thaiyyal: range, ...(existingPackageJson ? { existingPackageJson } : {}) };
 }

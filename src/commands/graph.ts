@@ -17,14 +17,15 @@ Nodes are labelled "id (type)". A dependency that comes only from a "when:" cond
 Exit codes: 0 ok · 2 the workflow is invalid (its problems are listed) or a usage error.`;
 
   static override examples = [
-    { description: 'Levels as text', command: '<%= config.bin %> <%= command.id %> examples/hello.yaml' },
+    { description: 'Levels as text', command: '<%= config.bin %> <%= command.id %> workflows/hello.yaml' },
     {
       description: 'Mermaid for a README',
-      command: '<%= config.bin %> <%= command.id %> examples/hello.yaml --format mermaid',
+      command: '<%= config.bin %> <%= command.id %> workflows/hello.yaml --format mermaid',
     },
     {
       description: 'An SVG with Graphviz',
-      command: '<%= config.bin %> <%= command.id %> examples/hello.yaml --format dot | dot -Tsvg > graph.svg',
+      command:
+        '<%= config.bin %> <%= command.id %> workflows/hello.yaml --format dot | dot -Tsvg > graph.svg',
     },
   ];
 

@@ -5,6 +5,7 @@
  */
 import Graph from './graph.js';
 import Init from './init.js';
+import Lint from './lint.js';
 import Nodes from './nodes.js';
 import Run from './run.js';
 import Validate from './validate.js';
@@ -13,6 +14,7 @@ import Validate from './validate.js';
 export const commands = {
   graph: Graph,
   init: Init,
+  lint: Lint,
   nodes: Nodes,
   run: Run,
   validate: Validate,

@@ -15,20 +15,21 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
 
   static override examples = [
     {
-      description: 'Run a workflow with its default inputs',
-      command: '<%= config.bin %> <%= command.id %> examples/hello.yaml',
+      description: 'Run the workflow `thaiyyal init` scaffolds, with its default inputs',
+      command: '<%= config.bin %> <%= command.id %> workflows/hello.yaml',
     },
     {
       description: 'Pass inputs (repeat --input for each one)',
-      command: '<%= config.bin %> <%= command.id %> examples/hello.yaml --input name=Ada --input count=2',
+      command: '<%= config.bin %> <%= command.id %> workflows/hello.yaml --input name=Ada --input count=2',
     },
     {
-      description: 'Read inputs from a file, print the machine-readable result',
-      command: '<%= config.bin %> <%= command.id %> examples/hello.yaml --inputs inputs.json --json',
+      description:
+        'Read inputs from a JSON or YAML file (e.g. {"name": "Ada"}), print the machine-readable result',
+      command: '<%= config.bin %> <%= command.id %> workflows/hello.yaml --inputs inputs.json --json',
     },
     {
-      description: 'Print only the outputs (for scripts)',
-      command: '<%= config.bin %> <%= command.id %> examples/hello.yaml --quiet',
+      description: 'Print only the outputs, as JSON (for scripts); a failure goes to stderr',
+      command: '<%= config.bin %> <%= command.id %> workflows/hello.yaml --quiet',
     },
   ];
 
@@ -41,6 +42,8 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
       char: 'i',
       description: 'An input as key=value; repeat for several inputs.',
       multiple: true,
+      // One value per --input, so the file may come before or after the flags.
+      multipleNonGreedy: true,
       helpValue: 'key=value',
     }),
     inputs: Flags.string({
@@ -54,7 +57,8 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
     json: jsonFlag,
     quiet: Flags.boolean({
       char: 'q',
-      description: 'Print only the outputs (as JSON); no progress, no summary.',
+      description:
+        'Print only the outputs (as JSON); no progress, no summary. A failed run’s error goes to stderr.',
       default: false,
       exclusive: ['json'],
     }),
@@ -96,8 +100,12 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
       // The --json document is exactly the RunResult contract; the log path is for humans.
       const { logFile: _logFile, ...doc } = result;
       this.printJson(doc);
-    } else if (flags.quiet) this.print(summary.renderQuietOutputs(result));
-    else this.print(summary.renderRunSummary(result, process.stdout));
+    } else if (flags.quiet) {
+      this.print(summary.renderQuietOutputs(result));
+      // Outputs stay alone on stdout; why the run did not succeed goes to stderr.
+      if (result.error) process.stderr.write(`error ${result.error.code}: ${result.error.message}\n`);
+      else if (result.status !== 'succeeded') process.stderr.write(`run ${result.status}\n`);
+    } else this.print(summary.renderRunSummary(result, process.stdout));
     process.exitCode = summary.exitCodeFor(result.status);
   }
 }

@@ -95,8 +95,14 @@ export function parseConfig(
       maxForeachItems: num(limits.maxForeachItems, d.limits.maxForeachItems),
       maxWorkflowDepth: num(limits.maxWorkflowDepth, d.limits.maxWorkflowDepth),
     },
-    // The lint section's schema and parsing arrive with `thaiyyal lint`.
-    lint: { rules: {}, ignore: [] },
+    lint: {
+      rules: {
+        ...((isObj(doc.lint) && isObj(doc.lint.rules)
+          ? doc.lint.rules
+          : {}) as ProjectConfig['lint']['rules']),
+      },
+      ignore: list(isObj(doc.lint) ? doc.lint.ignore : undefined, d.lint.ignore),
+    },
     http: {
       allow: list(http.allow, d.http.allow),
       maxResponseBytes: num(http.maxResponseBytes, d.http.maxResponseBytes),

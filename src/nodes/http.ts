@@ -366,7 +366,7 @@ export const http: NodeType<HttpOptions> = {
       },
       requestTimeout: {
         description:
-          'Timeout of the request (headers and body), e.g. "10s" or 5000 (ms). Default: http.timeoutMs of the project config. The node-level `timeout` still bounds the whole node, retries aside.',
+          'Timeout of the request (headers and body), e.g. "10s" or 5000 (ms). Default: http.timeout of the project config. The node-level `timeout` still bounds the whole node, retries aside.',
         oneOf: [
           { type: 'number', exclusiveMinimum: 0 },
           { type: 'string', pattern: DURATION_PATTERN },

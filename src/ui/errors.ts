@@ -45,9 +45,14 @@ export function renderError(
   const c = palette(stream);
   const help = commandId ? `thaiyyal ${commandId} --help` : 'thaiyyal --help';
   if (err instanceof UserError) {
-    const lines = [`${c.red('error')} ${err.message}`];
+    // A message spanning lines (e.g. one listing diagnostics) keeps its continuation lines indented.
+    const lines = [`${c.red('error')} ${err.message.replaceAll('\n', '\n  ')}`];
     const diagnostics = sortDiagnostics(err.diagnostics);
-    for (const d of diagnostics) lines.push(`  ${formatDiagnostic(d)}`);
+    // Each diagnostic is printed once: skip any the message already spells out.
+    for (const d of diagnostics) {
+      const line = formatDiagnostic(d);
+      if (!err.message.includes(line)) lines.push(`  ${line}`);
+    }
     for (const s of err.suggestions) lines.push(`  ${c.dim('→')} ${s}`);
     return {
       exitCode: err.exitCode,

@@ -181,7 +181,9 @@ function schemaType(s: JsonSchema): string {
   if (Array.isArray(t)) return t.join(' | ');
   if (typeof t === 'string') {
     if (t === 'array' && s['items'] && typeof s['items'] === 'object') {
-      return `${schemaType(s['items'] as JsonSchema)}[]`;
+      const item = schemaType(s['items'] as JsonSchema);
+      // `string | number[]` would read as "a string, or an array of numbers".
+      return item.includes(' | ') ? `(${item})[]` : `${item}[]`;
     }
     return t;
   }

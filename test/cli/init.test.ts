@@ -6,6 +6,7 @@ import { makeRepo, runCli, type TempRepo } from '../helpers/cli.js';
 const FILES = [
   '.github/workflows/thaiyyal.yml',
   '.gitignore',
+  'package.json',
   'thaiyyal.config.yaml',
   'workflows/hello.yaml',
 ];

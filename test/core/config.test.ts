@@ -49,7 +49,7 @@ env: {allow: [CI]}
     ['empty file', '', ['config@1:1']],
     ['missing version', 'http: {}\n', ['schema@1:1']],
     ['wrong version', 'version: 2\n', ['schema@1:10']],
-    ['unknown section', 'version: 1\nlint: {}\n', ['unknown-key@2:1']],
+    ['unknown section', 'version: 1\nlinter: {}\n', ['unknown-key@2:1']],
     ['unknown key in a section', 'version: 1\nhttp:\n  timeoutMs: 100\n', ['unknown-key@3:3']],
     ['bad duration', 'version: 1\nexec: {timeout: soon}\n', ['schema@2:17']],
     ['zero timeout', 'version: 1\nlimits: {runTimeout: 0s}\n', ['schema@2:22']],

@@ -18,19 +18,29 @@ export interface InvalidCase {
 }
 
 /** Workflow header for test cases: `wf('nodes:\n  a: …')`. */
-export const wf = (body: string, name = 'test') => `apiVersion: thaiyyal.dev/v1\nkind: Workflow\nname: ${name}\n${body}`;
+export const wf = (body: string, name = 'test') =>
+  `apiVersion: thaiyyal.dev/v1\nkind: Workflow\nname: ${name}\n${body}`;
 
 /** Runs only this rule over a text and returns its findings. */
 export function runRule(rule: Rule, code: string) {
-  return lintText(code, 'test.yaml', nodeTypes, { registry: [rule] }).filter((f) => f.ruleId === rule.meta.id);
+  // Opt-in rules are enabled at their own severity for the test.
+  return lintText(code, 'test.yaml', nodeTypes, {
+    registry: [rule],
+    rules: { [rule.meta.id]: rule.meta.severity },
+  }).filter((f) => f.ruleId === rule.meta.id);
 }
 
-export function testRule(rule: Rule, cases: { valid: (string | { name: string; code: string })[]; invalid: InvalidCase[] }) {
+export function testRule(
+  rule: Rule,
+  cases: { valid: (string | { name: string; code: string })[]; invalid: InvalidCase[] },
+) {
   describe(`rule ${rule.meta.id}`, () => {
     cases.valid.forEach((c, i) => {
       const { name, code } = typeof c === 'string' ? { name: `valid #${i + 1}`, code: c } : c;
       it(name, () => {
-        expect(runRule(rule, code).map((f) => `${f.range.start.line}:${f.range.start.col} ${f.message}`)).toEqual([]);
+        expect(
+          runRule(rule, code).map((f) => `${f.range.start.line}:${f.range.start.col} ${f.message}`),
+        ).toEqual([]);
       });
     });
     cases.invalid.forEach((c, i) => {

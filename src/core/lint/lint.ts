@@ -25,15 +25,21 @@ export interface LintOptions {
  * Lints one workflow file's text.
  * @example lintText(text, 'workflows/a.yaml', nodeTypes).filter((f) => f.severity === 'error')
  */
-export function lintText(text: string, file: string, nodeTypes: NodeCatalog, opts: LintOptions = {}): LintFinding[] {
+export function lintText(
+  text: string,
+  file: string,
+  nodeTypes: NodeCatalog,
+  opts: LintOptions = {},
+): LintFinding[] {
   const parsed = parseWorkflow(text, file, nodeTypes);
   const findings: LintFinding[] = parsed.diagnostics.map((d) => ({ ...d, ruleId: d.ruleId ?? d.code }));
   const lines = text.split(/\r?\n/);
-  const severityOf = (id: string, fallback: Severity): Severity | 'off' => opts.rules?.[id] ?? fallback;
+  const severityOf = (id: string, fallback: Severity | 'off'): Severity | 'off' =>
+    opts.rules?.[id] ?? fallback;
   if (parsed.model && parsed.map) {
     const { model: workflow, map, graph } = parsed;
     for (const rule of opts.registry ?? RULES) {
-      const severity = severityOf(rule.meta.id, rule.meta.severity);
+      const severity = severityOf(rule.meta.id, rule.meta.recommended === false ? 'off' : rule.meta.severity);
       if (severity === 'off') continue;
       rule.check({
         file,
@@ -44,7 +50,8 @@ export function lintText(text: string, file: string, nodeTypes: NodeCatalog, opt
         map,
         nodeTypes,
         report(r) {
-          const range = r.range ?? (r.path ? (r.atKey ? map.keyRangeOf(r.path) : map.rangeOf(r.path)) : map.rangeOf([]));
+          const range =
+            r.range ?? (r.path ? (r.atKey ? map.keyRangeOf(r.path) : map.rangeOf(r.path)) : map.rangeOf([]));
           findings.push({
             code: 'lint',
             ruleId: rule.meta.id,
@@ -63,5 +70,7 @@ export function lintText(text: string, file: string, nodeTypes: NodeCatalog, opt
     const s = opts.rules?.[f.ruleId!];
     if (s && s !== 'off' && f.code === 'lint') f.severity = s;
   }
-  return sortDiagnostics(applySuppressions(enabled, parseSuppressions(lines), ALL_RULE_IDS, file)) as LintFinding[];
+  return sortDiagnostics(
+    applySuppressions(enabled, parseSuppressions(lines), ALL_RULE_IDS, file),
+  ) as LintFinding[];
 }

@@ -3,7 +3,8 @@
  * fixes are text edits on the source (comments and layout survive).
  */
 import type { Position, Range } from '../diagnostics.js';
-import type { TextEdit } from './types.js';
+import type { JsonPath } from '../parse/source-map.js';
+import type { RuleContext, TextEdit } from './types.js';
 
 /** 0-based offsets of the start of each line. */
 export function lineStarts(text: string): number[] {
@@ -49,11 +50,56 @@ export function blockEnd(lines: readonly string[], line: number, indent: number)
   return end;
 }
 
+/** An edit that deletes the YAML entry starting at `line` (1-based) with the block nested under it. */
+export function deleteEntry(lines: readonly string[], line: number): TextEdit {
+  return deleteLines(line, blockEnd(lines, line, indentOf(lines[line - 1] ?? '').length));
+}
+
+/**
+ * The line (1-based) of the `key:` entry of node `id` when both are block-style (`id:` ends
+ * its line, `key:` starts its own); undefined otherwise (flow maps `{…}` get no line edits).
+ */
+export function nodeEntryLine(
+  ctx: Pick<RuleContext, 'lines' | 'map'>,
+  id: string,
+  key: string,
+): number | undefined {
+  const nodeLine = ctx.lines[ctx.map.keyRangeOf(['nodes', id]).start.line - 1] ?? '';
+  if (!/:\s*(#.*)?$/.test(nodeLine)) return undefined;
+  const keyLine = ctx.map.keyRangeOf(['nodes', id, key]).start.line;
+  const line = ctx.lines[keyLine - 1] ?? '';
+  return line.trimStart().startsWith(`${key}:`) ? keyLine : undefined;
+}
+
+/**
+ * The offset in the source text of `value[start]`, when `value.slice(start, start + length)`
+ * (the string value at `path`) is written verbatim in the source; undefined otherwise (escapes,
+ * folded scalars…), in which case a fix must not be offered.
+ */
+export function exactOffset(
+  ctx: Pick<RuleContext, 'map' | 'text'>,
+  path: JsonPath,
+  value: string,
+  start: number,
+  length: number,
+): number | undefined {
+  const r = ctx.map.rangeInString(path, start, length);
+  const starts = lineStarts(ctx.text);
+  const from = offsetOf(starts, ctx.text, r.start);
+  const to = offsetOf(starts, ctx.text, r.end);
+  const want = value.slice(start, start + length);
+  return want.length > 0 && ctx.text.slice(from, to) === want ? from : undefined;
+}
+
 /** Applies non-overlapping edits to `text` (later edits first, so offsets stay valid). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   const starts = lineStarts(text);
   const spans = edits
-    .map((e) => ({ from: offsetOf(starts, text, e.range.start), to: offsetOf(starts, text, e.range.end), text: e.text }))
+    .map((e) => ({
+      from: offsetOf(starts, text, e.range.start),
+      to: offsetOf(starts, text, e.range.end),
+      text: e.text,
+    }))
     .sort((a, b) => b.from - a.from || b.to - a.to);
   let out = text;
   let limit = Infinity;
@@ -67,6 +113,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 
 /** True when two ranges overlap. */
 export function overlaps(a: Range, b: Range): boolean {
-  const before = (x: Range['start'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.col < y.col);
+  const before = (x: Range['start'], y: Range['start']) =>
+    x.line < y.line || (x.line === y.line && x.col < y.col);
   return before(a.start, b.end) && before(b.start, a.end);
 }

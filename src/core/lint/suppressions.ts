@@ -49,7 +49,15 @@ export function parseSuppressions(lines: readonly string[]): Suppression[] {
       while (target < lines.length && /^\s*(#.*)?$/.test(lines[target]!)) target++;
       out.push({ line, col, kind: 'next-line', rules, from: target + 1, to: target + 1, used: new Set() });
     } else if (m[1] === 'disable') {
-      const s: Suppression = { line, col, kind: 'range', rules, from: line, to: lines.length, used: new Set() };
+      const s: Suppression = {
+        line,
+        col,
+        kind: 'range',
+        rules,
+        from: line,
+        to: lines.length,
+        used: new Set(),
+      };
       out.push(s);
       for (const r of rules ?? ['*']) open.set(r, s);
     } else {
@@ -97,7 +105,9 @@ export function applySuppressions(
         });
       }
     }
-    const unused = (s.rules ?? ['*']).filter((r) => (r === '*' ? s.used.size === 0 : knownRules.has(r) && !s.used.has(r)));
+    const unused = (s.rules ?? ['*']).filter((r) =>
+      r === '*' ? s.used.size === 0 : knownRules.has(r) && !s.used.has(r),
+    );
     if (unused.length > 0) {
       kept.push({
         code: 'lint',

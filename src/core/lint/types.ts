@@ -60,6 +60,11 @@ export interface RuleMeta {
   fixable: boolean;
   /** One sentence: what the rule finds and why it matters. */
   description: string;
+  /**
+   * False for opt-in rules: off unless `lint.rules` in the config (or `--rule`) gives them a
+   * severity. For rules that are a matter of taste, or whose fix touches every file.
+   */
+  recommended?: boolean;
 }
 
 export interface Rule {

@@ -4,6 +4,7 @@
  */
 import { ERROR_KEYWORD } from '../parse/schema-check.js';
 import { DURATION_HINT, DURATION_PATTERN } from '../duration.js';
+import { RULE_CATALOG, ruleDocsUrl } from '../lint/catalog.js';
 import { SCHEMA_BASE_URL, type JsonSchema } from './workflow-schema.js';
 
 const duration = (description: string): JsonSchema => ({
@@ -34,8 +35,31 @@ const section = (description: string, properties: Record<string, JsonSchema>): J
 });
 
 /**
- * The config schema. Unknown sections are errors for now; later capabilities add their
- * own sections here (e.g. `lint`).
+ * The `lint.rules` map: one property per rule id (so unknown ids get "did you mean" and
+ * editors complete ids with their descriptions). The validator's findings can only be
+ * turned off: their severity is fixed.
+ */
+function lintRules(): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const r of RULE_CATALOG) {
+    const levels = r.kind === 'validator' ? ['error', 'off'] : ['error', 'warning', 'info', 'off'];
+    properties[r.id] = {
+      enum: levels,
+      description: `${r.description} Default: ${r.severity}. ${ruleDocsUrl(r.id)}`,
+    };
+  }
+  return {
+    type: 'object',
+    additionalProperties: false,
+    description:
+      'Rule id → severity (error, warning, info) or off. `thaiyyal lint --rules` lists the ids; see docs/rules/README.md.',
+    properties,
+  };
+}
+
+/**
+ * The config schema. Unknown sections are errors; later capabilities add their own
+ * sections here.
  */
 export function buildConfigSchema(): JsonSchema {
   return {
@@ -85,6 +109,12 @@ export function buildConfigSchema(): JsonSchema {
           allow: strings('Names of the variables workflows may read.'),
         },
       ),
+      lint: section('`thaiyyal lint`: rule severities and files to skip.', {
+        rules: lintRules(),
+        ignore: strings(
+          'Globs, relative to the project root, of files `thaiyyal lint` skips (e.g. `fixtures/**`, `**/*.draft.yaml`).',
+        ),
+      }),
     },
   };
 }

@@ -27,7 +27,9 @@ describe('docs/rules', () => {
   for (const rule of RULES) {
     it(`${rule.meta.id}: the page's examples behave as documented`, () => {
       const text = readFileSync(join(docs, `${rule.meta.id}.md`), 'utf8');
-      expect(text).toContain(`| ${rule.meta.category} | ${rule.meta.severity} | ${rule.meta.fixable ? 'yes' : 'no'} |`);
+      expect(text).toContain(
+        `| ${rule.meta.category} | ${rule.meta.severity} | ${rule.meta.fixable ? 'yes' : 'no'} |`,
+      );
       const bad = section(text, 'Bad');
       const good = section(text, 'Good');
       expect(bad, 'a yaml block under "## Bad"').toBeDefined();

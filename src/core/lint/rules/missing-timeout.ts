@@ -14,7 +14,8 @@ export const rule: Rule = {
     category: 'reliability',
     severity: 'warning',
     fixable: true,
-    description: 'An http or exec node without a timeout (and no defaults.timeout) can hang a run for the project default.',
+    description:
+      'An http or exec node without a timeout (and no defaults.timeout) can hang a run for the project default.',
   },
   check(ctx) {
     if (ctx.workflow.defaults.timeoutMs !== undefined) return;

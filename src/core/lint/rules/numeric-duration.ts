@@ -1,7 +1,64 @@
-// STUB: being written; replaced before this session ends.
-import type { Rule } from '../types.js';
+/**
+ * `numeric-duration`: a duration written as a bare number (`timeout: 30000`) is milliseconds,
+ * which readers often take for seconds. `30s` says what it means. The fix rewrites the number
+ * as the equivalent duration string.
+ */
+import type { JsonPath } from '../../parse/source-map.js';
+import { formatDuration } from '../durations.js';
+import { lineStarts, offsetOf } from '../source-edits.js';
+import type { Rule, RuleContext } from '../types.js';
+
+/** The JSON paths that hold durations in a workflow. */
+function durationPaths(ctx: RuleContext): JsonPath[] {
+  const wf = ctx.workflow;
+  const paths: JsonPath[] = [
+    ['defaults', 'timeout'],
+    ['defaults', 'retry', 'delay'],
+    ['defaults', 'retry', 'maxDelay'],
+  ];
+  for (const node of Object.values(wf.nodes)) {
+    paths.push(
+      ['nodes', node.id, 'timeout'],
+      ['nodes', node.id, 'retry', 'delay'],
+      ['nodes', node.id, 'retry', 'maxDelay'],
+    );
+    if (node.type === 'delay') paths.push(['nodes', node.id, 'duration']);
+  }
+  return paths;
+}
 
 export const rule: Rule = {
-  meta: { id: 'numeric-duration', category: 'structure', severity: 'warning', fixable: false, description: 'TODO' },
-  check() {},
+  meta: {
+    id: 'numeric-duration',
+    category: 'maintainability',
+    severity: 'warning',
+    fixable: true,
+    description:
+      'A duration written as a bare number is milliseconds, which readers often take for seconds; write 30s.',
+  },
+  check(ctx) {
+    const starts = lineStarts(ctx.text);
+    for (const path of durationPaths(ctx)) {
+      const key = ctx.map.keyRangeOf(path);
+      const value = ctx.map.rangeOf(path);
+      // Only paths that exist: a missing path falls back to an ancestor, whose key differs.
+      const keyText = ctx.text.slice(
+        offsetOf(starts, ctx.text, key.start),
+        offsetOf(starts, ctx.text, key.end),
+      );
+      if (keyText !== String(path.at(-1))) continue;
+      const raw = ctx.text.slice(
+        offsetOf(starts, ctx.text, value.start),
+        offsetOf(starts, ctx.text, value.end),
+      );
+      if (!/^\d+$/.test(raw)) continue;
+      const ms = Number(raw);
+      const text = formatDuration(ms, 'exact');
+      ctx.report({
+        message: `${path.join('.')} is ${raw}, a number of milliseconds; write "${text}" so nobody reads it as seconds`,
+        range: value,
+        fix: { description: `write ${raw} as ${text}`, edits: [{ range: value, text }] },
+      });
+    }
+  },
 };

@@ -4,13 +4,12 @@
  * them concurrently, lints each (a file that cannot be read is a finding, not a crash),
  * writes fixes or computes their diffs, and returns the results. Rendering is the face's.
  */
-import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Severity } from '../core/diagnostics.js';
 import { UserError } from '../core/errors.js';
 import type { LintFileResult, LintSummary } from '../core/lint/format/types.js';
-import type { LintFinding } from '../core/lint/lint.js';
+import { display, lintTargets, lintText1, type LintJob, type Target } from './lint-files.js';
 import { formatBytes, MAX_SOURCE_BYTES } from '../core/parse/limits.js';
 import { didYouMean } from '../core/parse/suggest.js';
 
@@ -39,44 +38,21 @@ export interface LintRun {
 
 const YAML_EXT = /\.ya?ml$/i;
 const CONFIG_FILE = /^thaiyyal\.config\.ya?ml$/i;
-/** Found in directories and globs, only YAML that looks like a workflow is linted (not CI files, compose files…). */
-const LOOKS_LIKE_WORKFLOW = /^(?:apiVersion:\s*['"]?thaiyyal\.dev\/|kind:\s*['"]?Workflow\b)/m;
-/** Files read and linted at once. */
-const CONCURRENCY = 32;
-
-/** A file to lint; `found` when it came from a directory or glob rather than by name. */
-interface Target {
-  abs: string;
-  found: boolean;
-}
-
 /**
  * Lints files, directories and globs (or stdin).
  * @example const {results} = await lintPaths({paths: ['workflows/'], cwd: process.cwd()})
  */
 export async function lintPaths(req: LintRequest): Promise<LintRun> {
-  const [{ loadProjectConfig }, { nodeTypes }, { lintText }, { fixText }] = await Promise.all([
-    import('../adapters/load-config.js'),
-    import('../nodes/registry.js'),
-    import('../core/lint/lint.js'),
-    import('../core/lint/fix.js'),
-  ]);
+  const { loadProjectConfig } = await import('../adapters/load-config.js');
   const config = await loadProjectConfig(req.cwd);
   const rules = { ...config.lint.rules, ...req.rules };
   const isIgnored = await configIgnore(config.lint.ignore, config.root);
-  const keep = (fs: LintFinding[]) => (req.quiet ? fs.filter((f) => f.severity === 'error') : fs);
-  const wantFix = req.fix === true || req.fixDryRun === true;
-  const makeDiff = req.fixDryRun ? await differ() : undefined;
-
-  const lintOne = async (file: string, text: string, abs?: string): Promise<LintFileResult> => {
-    if (!wantFix) return { file, findings: keep(lintText(text, file, nodeTypes, { rules })), source: text };
-    const r = fixText(text, file, nodeTypes, { rules });
-    const out: LintFileResult = { file, findings: keep(r.findings), source: r.output };
-    if (r.output === text) return out;
-    // Dry run: the findings that would remain, and the diff.
-    if (makeDiff) return { ...out, diff: makeDiff(file, text, r.output) };
-    if (abs) await writeFile(abs, r.output);
-    return { ...out, fixed: r.fixed };
+  const job: LintJob = {
+    cwd: req.cwd,
+    rules,
+    ...(req.quiet ? { quiet: true } : {}),
+    ...(req.fix ? { fix: true } : {}),
+    ...(req.fixDryRun ? { fixDryRun: true } : {}),
   };
 
   if (req.stdin) {
@@ -87,28 +63,15 @@ export async function lintPaths(req: LintRequest): Promise<LintRun> {
     }
     const file = req.stdin.filename ?? '<stdin>';
     if (req.stdin.filename && isIgnored(resolve(req.cwd, file))) return { results: [], ignored: [file] };
-    return { results: [await lintOne(file, req.stdin.text)], ignored: [] };
+    return { results: [await lintText1(job, file, req.stdin.text)], ignored: [] };
   }
 
-  const { readSourceFile } = await import('../adapters/load-workflow.js');
   const gitIgnored = gitIgnoreChecker(config.root);
   const { targets, ignored } = await expandLintPaths(req.paths?.length ? req.paths : ['.'], req.cwd, {
     isIgnored,
     gitIgnored,
   });
-  const results = await mapLimit(targets, CONCURRENCY, async (t): Promise<LintFileResult | undefined> => {
-    const file = display(t.abs, req.cwd);
-    const src = readQuick(t.abs) ?? (await readSourceFile(t.abs));
-    if ('diagnostic' in src) {
-      const d = src.diagnostic;
-      return {
-        file,
-        findings: [{ ...d, file, message: d.message.replaceAll(t.abs, file), ruleId: d.ruleId ?? d.code }],
-      };
-    }
-    if (t.found && src.text.trim() !== '' && !LOOKS_LIKE_WORKFLOW.test(src.text)) return undefined;
-    return lintOne(file, src.text, t.abs);
-  });
+  const results = await lintTargets(targets, job);
   return {
     results: results
       .filter((r): r is LintFileResult => r !== undefined)
@@ -233,68 +196,6 @@ function gitIgnoreChecker(root: string): (abs: string, dir: boolean) => Promise<
     }
     return false;
   };
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * The fast path for reading a source file: one synchronous open/fstat/read/close into a
- * buffer of the file's size. Small files read this way cost a few µs, where the promise
- * API pays a thread-pool round trip per call. Anything unusual (an error, a non-file, a file
- * over the limit, NUL bytes, invalid UTF-8) returns undefined, and `readSourceFile` then
- * produces its precise diagnostic.
- */
-function readQuick(abs: string): { text: string } | undefined {
-  let fd: number | undefined;
-  try {
-    // Non-blocking, so that a FIFO named like a workflow cannot hang the run.
-    fd = openSync(abs, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > MAX_SOURCE_BYTES) return undefined;
-    const buf = Buffer.allocUnsafe(st.size + 1);
-    let total = 0;
-    for (;;) {
-      const n = readSync(fd, buf, total, buf.length - total, null);
-      if (n === 0) break;
-      total += n;
-      if (total > st.size) return undefined; // it grew: let the careful reader judge it
-    }
-    const bytes = buf.subarray(0, total);
-    if (bytes.includes(0)) return undefined;
-    return { text: utf8.decode(bytes).replace(/^\uFEFF/, '') };
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** A unified diff maker (`--fix-dry-run`), loaded only when needed. */
-async function differ(): Promise<(file: string, before: string, after: string) => string> {
-  const { createTwoFilesPatch } = await import('diff');
-  return (file, before, after) =>
-    createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, {
-      context: 3,
-    }).replace(/^=+\n/, '');
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight; results in input order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
-function display(abs: string, cwd: string): string {
-  const rel = relative(cwd, abs);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : abs;
 }
 
 /**

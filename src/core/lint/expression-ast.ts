@@ -25,16 +25,30 @@ export function astOf(source: string): AstNode | undefined {
 }
 
 /** Calls `visit` on every AST node, parents before children, in source order of the fields. */
-export function walkAst(root: unknown, visit: (n: AstNode) => void, depth = 0): void {
+export function walkAst(root: unknown, visit: (n: AstNode) => void): void {
+  if (!root || typeof root !== 'object') return;
+  // Many rules walk the same expressions: flatten each AST once (ASTs are never mutated).
+  let all = flattened.get(root);
+  if (!all) {
+    all = [];
+    flatten(root, all, 0);
+    flattened.set(root, all);
+  }
+  for (const n of all) visit(n);
+}
+
+const flattened = new WeakMap<object, AstNode[]>();
+
+function flatten(root: unknown, out: AstNode[], depth: number): void {
   if (depth > 200 || !root || typeof root !== 'object') return;
   if (Array.isArray(root)) {
-    for (const n of root) walkAst(n, visit, depth + 1);
+    for (const n of root) flatten(n, out, depth + 1);
     return;
   }
   const n = root as AstNode;
-  if (typeof n.type === 'string') visit(n);
+  if (typeof n.type === 'string') out.push(n);
   for (const [k, v] of Object.entries(n))
-    if (k !== 'value' && v && typeof v === 'object') walkAst(v, visit, depth + 1);
+    if (k !== 'value' && v && typeof v === 'object') flatten(v, out, depth + 1);
 }
 
 /** A path's steps without a leading `$$` (which reads from the root like a bare path). */

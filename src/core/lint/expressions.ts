@@ -59,8 +59,31 @@ function* stringsIn(
     for (const [k, v] of Object.entries(value)) yield* stringsIn(v, [...path, k]);
 }
 
+/**
+ * Every rule of every file asks for the same strings and expressions: compute them once per
+ * workflow (and node) and share them. The model is never mutated, so object identity is a
+ * safe key.
+ */
+function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V): V {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = make();
+    cache.set(key, v);
+  }
+  return v;
+}
+const nodeStringsCache = new WeakMap<NodeSpec, readonly WorkflowString[]>();
+const workflowStringsCache = new WeakMap<object, readonly WorkflowString[]>();
+const templateStringsCache = new WeakMap<object, readonly TemplateString[]>();
+const workflowExpressionsCache = new WeakMap<object, readonly ExpressionEntry[]>();
+const nodeExpressionsCache = new WeakMap<NodeSpec, readonly ExpressionEntry[]>();
+
 /** The string values of one node that rules scan: its options, then `when` and `foreach`. */
-function* nodeStrings(ctx: Scope, node: NodeSpec): Generator<WorkflowString> {
+function nodeStrings(ctx: Scope, node: NodeSpec): readonly WorkflowString[] {
+  return memo(nodeStringsCache, node, () => [...nodeStringsUncached(ctx, node)]);
+}
+
+function* nodeStringsUncached(ctx: Scope, node: NodeSpec): Generator<WorkflowString> {
   const rawKeys = new Set(ctx.nodeTypes.get(node.type)?.expressionOptions ?? []);
   for (const [key, v] of Object.entries(node.options)) {
     const raw = rawKeys.has(key) && typeof v === 'string';
@@ -72,14 +95,22 @@ function* nodeStrings(ctx: Scope, node: NodeSpec): Generator<WorkflowString> {
 }
 
 /** Every string value of the workflow that rules scan: node options, `when`, `foreach`, outputs. */
-export function* workflowStrings(ctx: Scope): Generator<WorkflowString> {
-  for (const node of Object.values(ctx.workflow.nodes)) yield* nodeStrings(ctx, node);
-  for (const [name, v] of Object.entries(ctx.workflow.outputs))
-    for (const s of stringsIn(v, ['outputs', name])) yield { ...s, raw: false };
+export function workflowStrings(ctx: Scope): readonly WorkflowString[] {
+  return memo(workflowStringsCache, ctx.workflow, () => {
+    const out: WorkflowString[] = [];
+    for (const node of Object.values(ctx.workflow.nodes)) out.push(...nodeStrings(ctx, node));
+    for (const [name, v] of Object.entries(ctx.workflow.outputs))
+      for (const s of stringsIn(v, ['outputs', name])) out.push({ ...s, raw: false });
+    return out;
+  });
 }
 
 /** Every string with a template that parses (syntax errors are the validator's). */
-export function templateStrings(ctx: Scope): TemplateString[] {
+export function templateStrings(ctx: Scope): readonly TemplateString[] {
+  return memo(templateStringsCache, ctx.workflow, () => templateStringsUncached(ctx));
+}
+
+function templateStringsUncached(ctx: Scope): TemplateString[] {
   const out: TemplateString[] = [];
   for (const s of workflowStrings(ctx)) {
     if (s.raw || !isTemplate(s.value)) continue;
@@ -108,26 +139,18 @@ function expressionsOf(s: WorkflowString): ExpressionEntry[] {
 }
 
 /** Every expression of the workflow, those that do not parse included (with `error`). */
-export function workflowExpressions(ctx: Scope): ExpressionEntry[] {
-  return [...workflowStrings(ctx)].flatMap(expressionsOf);
+export function workflowExpressions(ctx: Scope): readonly ExpressionEntry[] {
+  return memo(workflowExpressionsCache, ctx.workflow, () => workflowStrings(ctx).flatMap(expressionsOf));
 }
 
 /** Every expression of one node (options, `when`, `foreach`), those that do not parse included. */
-export function nodeExpressions(ctx: Scope, node: NodeSpec): ExpressionEntry[] {
-  return [...nodeStrings(ctx, node)].flatMap(expressionsOf);
+export function nodeExpressions(ctx: Scope, node: NodeSpec): readonly ExpressionEntry[] {
+  return memo(nodeExpressionsCache, node, () => nodeStrings(ctx, node).flatMap(expressionsOf));
 }
 
 /** Every expression of the workflow that parses: template parts and raw JSONata options. */
-export function expressionSites(ctx: Scope): ExpressionSite[] {
-  const out: ExpressionSite[] = [];
-  for (const s of workflowStrings(ctx)) {
-    try {
-      for (const e of expressionsOf(s)) if (!e.error) out.push(e);
-    } catch {
-      // reported by expression-syntax
-    }
-  }
-  return out;
+export function expressionSites(ctx: Scope): readonly ExpressionSite[] {
+  return workflowExpressions(ctx).filter((e) => !e.error);
 }
 
 /** The range of `length` characters at `offset` inside the expression of a site. */

@@ -99,7 +99,8 @@ export function ruleInfo(id: string): RuleInfo | undefined {
 }
 
 /** Where a rule's documentation lives (used as SARIF `helpUri` and in output). */
-export const RULE_DOCS_BASE = 'https://github.com/thaiyyal/thaiyyal/blob/main/docs/rules/';
+export { RULE_DOCS_BASE } from './rule-docs-base.js';
+import { RULE_DOCS_BASE } from './rule-docs-base.js';
 
 /** The docs URL of a rule. */
 export function ruleDocsUrl(id: string): string {

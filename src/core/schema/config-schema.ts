@@ -4,7 +4,8 @@
  */
 import { ERROR_KEYWORD } from '../parse/schema-check.js';
 import { DURATION_HINT, DURATION_PATTERN } from '../duration.js';
-import { RULE_CATALOG, ruleDocsUrl } from '../lint/catalog.js';
+import { RULE_DOCS_BASE } from '../lint/rule-docs-base.js';
+import { RULE_INDEX } from '../lint/rule-index.js';
 import { SCHEMA_BASE_URL, type JsonSchema } from './workflow-schema.js';
 
 const duration = (description: string): JsonSchema => ({
@@ -41,11 +42,11 @@ const section = (description: string, properties: Record<string, JsonSchema>): J
  */
 function lintRules(): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
-  for (const r of RULE_CATALOG) {
+  for (const r of RULE_INDEX) {
     const levels = r.kind === 'validator' ? ['error', 'off'] : ['error', 'warning', 'info', 'off'];
     properties[r.id] = {
       enum: levels,
-      description: `${r.description} Default: ${r.severity}. ${ruleDocsUrl(r.id)}`,
+      description: `${r.description} Default: ${r.severity}. ${RULE_DOCS_BASE}${r.id}.md`,
     };
   }
   return {

@@ -9,7 +9,7 @@ import { collectRefs } from '../core/expr/refs.js';
 import { InternalError } from '../core/errors.js';
 import type { Json, NodeSpec, RetryPolicy, Workflow } from '../core/workflow.js';
 import type { NodeType } from '../nodes/types.js';
-import { NO_RETRY } from './retry.js';
+import { DEFAULT_RETRY } from '../core/parse/normalize.js';
 
 export interface PlanNode {
   id: string;
@@ -72,7 +72,7 @@ export function compilePlan(
       dependents: graph.dependents[id]!.map((d) => index.get(d)!),
       options: compileValue(templated),
       rawOptions,
-      retry: spec.retry ?? wf.defaults.retry ?? NO_RETRY,
+      retry: spec.retry ?? wf.defaults.retry ?? DEFAULT_RETRY,
       timeoutMs:
         spec.timeoutMs ??
         wf.defaults.timeoutMs ??

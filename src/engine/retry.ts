@@ -5,16 +5,6 @@
 import type { RetryPolicy } from '../core/workflow.js';
 import type { ErrorInfo } from './events.js';
 
-/** The policy used when a node and the workflow defaults say nothing: one attempt. */
-export const NO_RETRY: RetryPolicy = {
-  attempts: 1,
-  backoff: 'exponential',
-  delayMs: 1000,
-  maxDelayMs: 30_000,
-  jitter: 0.2,
-  on: [],
-};
-
 /**
  * True when another attempt should follow `attempt` (1-based) for this error.
  * With `on: []` only errors flagged retryable are retried; with codes listed, exactly those.

@@ -173,6 +173,14 @@ export default defineConfig(
     files: ['src/nodes/**/*.ts'],
     rules: {
       ...NO_ESCAPES,
+      // Node types may load heavy pure libraries lazily (csv), but never I/O modules.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportExpression[source.value=/^(node:|undici|execa|fs|child_process|net|http)/]',
+          message: 'Node types do I/O only through ctx, never by importing I/O modules.',
+        },
+      ],
       'no-restricted-globals': ['error', ...GLOBALS_BELOW_FACE],
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -2,7 +2,6 @@
  * `format`: turns data into JSON, CSV or YAML text (for a request body, a file, a
  * message). The inverse of `parse`.
  */
-import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { stringify as stringifyYaml } from 'yaml';
 import type { DataFormat } from './parse.js';
 import { isPlainObject, typeName } from './shared/values.js';
@@ -116,7 +115,7 @@ export const format: NodeType<FormatOptions> = {
         // line folding, so long strings come out as written.
         return stringifyYaml(value, { indent, aliasDuplicateObjects: false, lineWidth: 0 });
       case 'csv':
-        return formatCsv(value, options);
+        return formatCsv(value, options, (await import('csv-stringify/sync')).stringify);
       default:
         throw new NodeFailure(
           FailureCode.invalidOptions,
@@ -126,7 +125,12 @@ export const format: NodeType<FormatOptions> = {
   },
 };
 
-function formatCsv(value: unknown, options: FormatOptions): string {
+/** csv-stringify is loaded only when a workflow writes CSV: `thaiyyal run` start-up matters. */
+function formatCsv(
+  value: unknown,
+  options: FormatOptions,
+  stringifyCsv: typeof import('csv-stringify/sync').stringify,
+): string {
   const rows = Array.isArray(value) ? value : undefined;
   const objects = rows?.every(isPlainObject) ?? false;
   if (!rows || !(objects || rows.every(Array.isArray))) {

@@ -3,7 +3,6 @@
  * (HTTP bodies, process output), so YAML is parsed with the safe subset and every
  * problem becomes `parse.invalid` with a line and column when the parser knows them.
  */
-import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { parseYamlSafe } from './shared/safe-yaml.js';
 import { typeName } from './shared/values.js';
 import { FailureCode, NodeFailure, type NodeType } from './types.js';
@@ -97,7 +96,7 @@ export const parse: NodeType<ParseOptions> = {
       case 'yaml':
         return parseYaml(input);
       case 'csv':
-        return parseCsvText(input, options);
+        return parseCsvText(input, options, await import('csv-parse/sync'));
       default:
         throw new NodeFailure(
           FailureCode.invalidOptions,
@@ -159,7 +158,12 @@ function parseYaml(text: string): unknown {
 /** Thrown from the header callback; caught below and reported like a parser error. */
 class DuplicateColumn extends Error {}
 
-function parseCsvText(text: string, options: ParseOptions): unknown {
+/** csv-parse is loaded only when a workflow parses CSV: `thaiyyal run` start-up matters. */
+function parseCsvText(
+  text: string,
+  options: ParseOptions,
+  { CsvError, parse: parseCsv }: typeof import('csv-parse/sync'),
+): unknown {
   const header = options.header ?? true;
   try {
     return parseCsv(text, {
@@ -182,7 +186,7 @@ function parseCsvText(text: string, options: ParseOptions): unknown {
   } catch (err) {
     if (err instanceof DuplicateColumn) throw invalid('csv', err.message, { line: 1 }, 'DUPLICATE_COLUMN');
     if (err instanceof CsvError) {
-      const line = (err as CsvError & { lines?: number }).lines;
+      const line = (err as { lines?: number }).lines;
       throw invalid('csv', err.message, line === undefined ? {} : { line }, err.code);
     }
     throw err;

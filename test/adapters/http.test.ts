@@ -3,6 +3,7 @@ import { createHttpClient, type ClosableHttpClient } from '../../src/adapters/ht
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { NodeFailure, type HttpRequest } from '../../src/nodes/types.js';
 import { startTestServer, type TestServer } from '../helpers/http-server.js';
+import { failure } from '../helpers/failure.js';
 
 let server: TestServer;
 const clients: ClosableHttpClient[] = [];
@@ -24,15 +25,6 @@ function req(url: string, extra: Partial<HttpRequest> = {}): HttpRequest {
     responseType: 'auto',
     ...extra,
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<NodeFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(NodeFailure);
-  return error as NodeFailure;
 }
 
 const never = new AbortController().signal;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildProcessEnv, createProcessRunner } from '../../src/adapters/process.js';
-import { NodeFailure, type ProcessRequest } from '../../src/nodes/types.js';
+import type { ProcessRequest } from '../../src/nodes/types.js';
+import { failure } from '../helpers/failure.js';
 
 const programs = fileURLToPath(new URL('../fixtures/programs/', import.meta.url));
 const runner = createProcessRunner({ killGraceMs: 300 });
@@ -25,15 +26,6 @@ function node(
     maxOutputBytes: 1024 * 1024,
     ...extra,
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<NodeFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(NodeFailure);
-  return error as NodeFailure;
 }
 
 /** True while the process exists and is not a zombie (a killed orphan waits for init to reap it). */

@@ -6,8 +6,8 @@ import { parse as parseYaml } from 'yaml';
 import { createProcessRunner } from '../../src/adapters/process.js';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { buildProcessRequest, exec, type ExecOptions } from '../../src/nodes/exec.js';
-import { NodeFailure } from '../../src/nodes/types.js';
 import { makeTestContext } from '../helpers/node-context.js';
+import { failure } from '../helpers/failure.js';
 
 const programs = fileURLToPath(new URL('../fixtures/programs/', import.meta.url));
 const fixturesDir = dirname(programs.replace(/\/$/, ''));
@@ -33,15 +33,6 @@ function program(
   extra: Partial<ExecOptions> = {},
 ): ExecOptions {
   return { command: process.execPath, args: [join(programs, name), ...args], ...extra };
-}
-
-async function failure(promise: Promise<unknown>): Promise<NodeFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(NodeFailure);
-  return error as NodeFailure;
 }
 
 describe('exec node', () => {

@@ -4,9 +4,9 @@ import { parse as parseYaml } from 'yaml';
 import { createHttpClient, type ClosableHttpClient } from '../../src/adapters/http.js';
 import { DEFAULT_CONFIG } from '../../src/core/config.js';
 import { buildHttpRequest, http, httpEffect, type HttpOptions } from '../../src/nodes/http.js';
-import { NodeFailure } from '../../src/nodes/types.js';
 import { startTestServer, type TestServer } from '../helpers/http-server.js';
 import { makeTestContext } from '../helpers/node-context.js';
+import { failure } from '../helpers/failure.js';
 
 let server: TestServer;
 let client: ClosableHttpClient;
@@ -32,15 +32,6 @@ function run(options: HttpOptions, config = {}) {
     url: string;
     truncated: boolean;
   }>;
-}
-
-async function failure(promise: Promise<unknown>): Promise<NodeFailure> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(NodeFailure);
-  return error as NodeFailure;
 }
 
 type Echo = {

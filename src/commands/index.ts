@@ -8,6 +8,8 @@ import Init from './init.js';
 import Lint from './lint.js';
 import Nodes from './nodes.js';
 import Run from './run.js';
+import RunsList from './runs/list.js';
+import RunsShow from './runs/show.js';
 import Validate from './validate.js';
 
 /** Command id → command class. */
@@ -17,5 +19,8 @@ export const commands = {
   lint: Lint,
   nodes: Nodes,
   run: Run,
+  // Topic commands are keyed by their colon id; with topicSeparator ' ' users type `runs list`.
+  'runs:list': RunsList,
+  'runs:show': RunsShow,
   validate: Validate,
 };

@@ -2,25 +2,13 @@
  * The run twin end to end: real files in a temp project, the real loader, engine and
  * event log on disk.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runWorkflowFile } from '../../src/app/run.js';
 import { UserError } from '../../src/core/errors.js';
 import type { RunEvent } from '../../src/engine/events.js';
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'thaiyyal-run-'));
-  mkdirSync(join(dir, '.git'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
-
-const head = (name: string) => `apiVersion: thaiyyal.dev/v1\nkind: Workflow\nname: ${name}\n`;
+import { head, project } from '../helpers/project.js';
 
 describe('runWorkflowFile', () => {
   it('writes the event log to .thaiyyal/runs/<runId>.jsonl, one versioned event per line', async () => {

@@ -2,26 +2,14 @@
  * Run history end to end: real runs written by runWorkflowFile in a temp project, then
  * listed and shown from their logs; damaged and future-format logs.
  */
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readRunLog, readRunLogEnds } from '../../src/adapters/run-log.js';
 import { runWorkflowFile, type RunResult } from '../../src/app/run.js';
 import { listRuns, parseSince, showRun } from '../../src/app/runs.js';
 import { UserError } from '../../src/core/errors.js';
-
-function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'thaiyyal-runs-'));
-  mkdirSync(join(dir, '.git'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
-
-const head = (name: string) => `apiVersion: thaiyyal.dev/v1\nkind: Workflow\nname: ${name}\n`;
+import { head, project } from '../helpers/project.js';
 
 const FILES = {
   'ok.yaml': `${head('ok')}nodes:\n  a:\n    type: transform\n    expression: '21'\n  b:\n    type: transform\n    expression: nodes.a.output * 2\noutputs:\n  b: \${{ nodes.b.output }}\n`,

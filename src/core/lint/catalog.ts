@@ -6,18 +6,10 @@
  */
 import type { Severity } from '../diagnostics.js';
 import { META_RULE_IDS, RULES, VALIDATOR_RULE_IDS } from './registry.js';
-import type { RuleCategory } from './types.js';
+import type { RuleMeta } from './types.js';
 
 /** Metadata of one rule id. */
-export interface RuleInfo {
-  id: string;
-  category: RuleCategory;
-  /** Default severity. */
-  severity: Severity;
-  fixable: boolean;
-  description: string;
-  /** False for opt-in rules (off unless configured). */
-  recommended?: boolean;
+export interface RuleInfo extends RuleMeta {
   /** `rule`: a registered lint rule; `validator`: reported by the workflow validator; `meta`: about suppressions. */
   kind: 'rule' | 'validator' | 'meta';
 }

@@ -2,6 +2,7 @@
  * Retry decisions, pure: whether an error is retried and how long to wait before the
  * next attempt. Randomness (jitter) is passed in so tests and replays are deterministic.
  */
+import { cappedBackoff } from '../core/backoff.js';
 import type { RetryPolicy } from '../core/workflow.js';
 import type { ErrorInfo } from './events.js';
 
@@ -33,13 +34,7 @@ export function backoffDelay(
   random: () => number,
   retryAfterMs?: number,
 ): number {
-  const base =
-    policy.backoff === 'exponential'
-      ? policy.delayMs * 2 ** (attempt - 1)
-      : policy.backoff === 'linear'
-        ? policy.delayMs * attempt
-        : policy.delayMs;
-  const capped = Math.min(base, policy.maxDelayMs);
+  const capped = cappedBackoff(policy, attempt);
   const jittered = capped * (1 - policy.jitter) + capped * policy.jitter * random();
   return Math.round(Math.max(jittered, retryAfterMs ?? 0));
 }

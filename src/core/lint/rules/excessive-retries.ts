@@ -9,6 +9,7 @@ import { formatDuration } from '../durations.js';
 import { hasKey } from '../keys.js';
 import { retryPolicies } from '../retry.js';
 import type { Rule } from '../types.js';
+import { cappedBackoff } from '../../backoff.js';
 
 const MAX_ATTEMPTS = 10;
 const MAX_TOTAL_DELAY_MS = 10 * 60_000;
@@ -20,13 +21,7 @@ const MAX_TOTAL_DELAY_MS = 10 * 60_000;
 function worstCaseDelayMs(p: RetryPolicy): number {
   let total = 0;
   for (let attempt = 1; attempt < Math.min(p.attempts, 10_000); attempt++) {
-    const base =
-      p.backoff === 'exponential'
-        ? p.delayMs * 2 ** (attempt - 1)
-        : p.backoff === 'linear'
-          ? p.delayMs * attempt
-          : p.delayMs;
-    total += Math.min(base, p.maxDelayMs);
+    total += cappedBackoff(p, attempt);
   }
   return total;
 }

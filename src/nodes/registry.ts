@@ -17,6 +17,8 @@ import { reduce } from './reduce.js';
 import { switchNode } from './switch.js';
 import { transform } from './transform.js';
 import { workflow } from './workflow.js';
+import { originalCoreTypes } from './original/core/index.js';
+import { originalStateTypes } from './original/state/index.js';
 
 const ALL: NodeType<never>[] = [
   condition,
@@ -33,6 +35,9 @@ const ALL: NodeType<never>[] = [
   switchNode,
   transform,
   workflow,
+  // The original engine's catalogue (`original/<name>`), for imported workflows (docs/compat.md).
+  ...originalCoreTypes,
+  ...originalStateTypes,
 ] as NodeType<never>[];
 
 /** Node types by their `type:` name. */

@@ -383,6 +383,9 @@ export async function executePlan(
     }
   }
 
+  /** One per run: see {@link NodeContext.runStore}. */
+  const runStore = new Map<string, unknown>();
+
   function makeContext(
     n: PlanNode,
     itemScope: Scope,
@@ -428,6 +431,7 @@ export async function executePlan(
           workflowDir: opts.workflowDir,
         });
       },
+      runStore,
     };
     if (item) {
       ctx.item = item.item;

@@ -136,6 +136,12 @@ export interface NodeContext {
   process: ProcessRunner;
   /** Runs another workflow file (path relative to workflowDir) with inputs. */
   runWorkflow(file: string, inputs: Record<string, unknown>): Promise<SubRunResult>;
+  /**
+   * A store shared by all nodes of one run and nothing else (the original engine's variables,
+   * counters, accumulators, caches and context values live here). Callers namespace their keys,
+   * e.g. `original.variables`. Empty at the start of every run.
+   */
+  runStore: Map<string, unknown>;
 }
 
 /**

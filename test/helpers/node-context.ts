@@ -65,6 +65,7 @@ export function makeTestContext(
     http: { request: unavailable('http') },
     process: { run: unavailable('process') },
     runWorkflow: unavailable('runWorkflow'),
+    runStore: new Map(),
     ...opts.overrides,
   };
   return ctx;

@@ -416,6 +416,8 @@ export async function executePlan(
       log(level: LogLevel, message: string, data?: Record<string, unknown>) {
         emit({ type: 'node.log', nodeId: n.id, level, message, ...(data ? { data } : {}) });
       },
+      now: () => services.now(),
+      random: () => services.random(),
       sleep: (ms) => sleep(ms, signal),
       get http() {
         return services.http();

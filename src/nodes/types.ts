@@ -130,6 +130,10 @@ export interface NodeContext {
   evaluate(optionName: string, bindings?: Record<string, unknown>): Promise<unknown>;
   /** Emits a log event for this node (redacted before it is written anywhere). */
   log(level: LogLevel, message: string, data?: Record<string, unknown>): void;
+  /** The wall clock in epoch ms. Nodes read time only through here, so replay can stand it in. */
+  now(): number;
+  /** Uniform random in [0, 1). Nodes draw randomness only through here, so replay can stand it in. */
+  random(): number;
   /** Sleeps, rejecting with a cancellation when the signal aborts. */
   sleep(ms: number): Promise<void>;
   http: HttpClient;

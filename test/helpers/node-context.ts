@@ -54,6 +54,8 @@ export function makeTestContext(
     log(level, message, data) {
       logs.push(data ? { level, message, data } : { level, message });
     },
+    now: () => Date.now(),
+    random: () => Math.random(),
     sleep: (ms) =>
       new Promise((resolve, reject) => {
         const t = setTimeout(resolve, ms);

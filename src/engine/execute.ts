@@ -115,6 +115,8 @@ export async function executePlan(
   const { config, sink } = services;
   const redact = createRedactor([...Object.values(opts.secrets), ...(opts.redact ?? [])]);
   const started = services.now();
+  /** One per run: see {@link NodeContext.runStore}. */
+  const runStore = new Map<string, unknown>();
   let seq = 0;
   const emit = (body: EventBody): void => {
     const event = {
@@ -382,9 +384,6 @@ export async function executePlan(
       inflight.delete(attemptCtl);
     }
   }
-
-  /** One per run: see {@link NodeContext.runStore}. */
-  const runStore = new Map<string, unknown>();
 
   function makeContext(
     n: PlanNode,

@@ -142,6 +142,37 @@ export default defineConfig(
     },
   },
   {
+    // Optimiser: pure like the core; node types arrive through the injected context.
+    files: ['src/optimizer/**/*.ts'],
+    rules: {
+      ...NO_CLOCK,
+      'no-restricted-globals': ['error', ...GLOBALS_BELOW_FACE],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['engine', 'adapters', 'app', 'commands', 'ui'].flatMap(layer),
+              message:
+                'src/optimizer may import only src/core, src/optimizer and src/nodes/types (see docs/architecture.md).',
+            },
+            {
+              group: ['**/nodes/*', '!**/nodes/types.js'],
+              message:
+                'src/optimizer may import only src/nodes/types from src/nodes; node types arrive through the injected context.',
+            },
+            {
+              regex:
+                '^(?!\\.|yaml$|quick-lru$|ajv(/dist/2020\\.js)?$|ajv-formats$|jsonata$|@dagrejs/graphlib$|semver$)',
+              message:
+                'src/optimizer is pure: it may use only the pure libraries of src/core, no I/O (the app passes data in).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Engine: scheduling is pure; effects come in through injected interfaces.
     files: ['src/engine/**/*.ts'],
     rules: {

@@ -1,8 +1,11 @@
-// Runs one workflow file through the real app twin and reports the process's peak RSS.
-import { runWorkflowFile } from '../dist/app/run.js';
-import { DEFAULT_CONFIG } from '../dist/core/config.js';
+// Runs `thaiyyal run FILE` through the real CLI entry (bin/run.js, in this process) and reports
+// the process's peak RSS on stderr's last line when it exits.
+import { join } from 'node:path';
 
 const file = process.argv[2];
-const r = await runWorkflowFile({ file, noLog: true, config: { ...DEFAULT_CONFIG, root: process.cwd() } });
-if (r.status !== 'succeeded') throw new Error(JSON.stringify(r.error));
-console.log(JSON.stringify({ maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+process.argv = [process.argv[0], join(import.meta.dirname, '..', 'bin', 'run.js'), 'run', file, '--quiet'];
+process.on('exit', (code) => {
+  if (code === 0)
+    process.stderr.write(`${JSON.stringify({ maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+});
+await import('../bin/run.js');

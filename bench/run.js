@@ -19,11 +19,13 @@ import { createProcessRunner } from '../dist/adapters/process.js';
 import { runDag } from './fixtures/dag-runner.mjs';
 import * as gen from './workflows.js';
 import { benchLint } from './lint.js';
+import { benchOptimize } from './optimize.js';
+import { benchReplay } from './replay.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const quick = process.argv.includes('--quick');
-// `--only engine,exec` runs a subset: engine · rss · parallel · exec · startup · lint
+// `--only engine,exec` runs a subset: engine · rss · parallel · exec · startup · lint · optimize · replay
 const onlyArg = process.argv.find((a) => a.startsWith('--only='));
 const want = (name) => !onlyArg || onlyArg.slice(7).split(',').includes(name);
 const rounds = quick ? 3 : 7;
@@ -185,14 +187,20 @@ if (want('engine')) {
 if (want('rss')) {
   const file = join(tmp, 'big.yaml');
   writeFileSync(file, big.yaml);
-  const r = spawnSync(process.execPath, [join(here, 'rss-child.js'), file], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(here, 'rss-child.js'), file], { encoding: 'utf8', cwd: tmp });
   if (r.status !== 0) throw new Error(r.stderr);
-  const mb = JSON.parse(r.stdout).maxRssMb;
+  const mb = JSON.parse(r.stderr.trim().split('\n').at(-1)).maxRssMb;
   record('peak RSS, 10,000-node run (MB)', mb, undefined, 250, 'MB');
 }
 
 // 5. Lint (issue 4): 1,000 files wall, marginal ms/file, one 500-line file vs --version.
 if (want('lint')) await benchLint({ record, rounds: quick ? 3 : 7 });
+
+// 6. Optimiser (issue 5): run --optimize vs run on a corpus, and optimize on 1,000 nodes.
+if (want('optimize')) await benchOptimize({ record, rounds: quick ? 3 : 5, quick });
+
+// 7. Replay (issue 6): recording on vs off on 10,000 nodes; opening a 100,000-event run in the debugger.
+if (want('replay')) await benchReplay({ record, ab, rounds: quick ? 3 : 7, tmp, config });
 
 rmSync(tmp, { recursive: true, force: true });
 const pad = (s, n) => String(s).padEnd(n);

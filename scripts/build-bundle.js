@@ -11,9 +11,11 @@
  *   `run()`) becomes its own chunk, so `thaiyyal --version` loads only the command classes,
  *   and `run` does not load undici or the process adapter unless the workflow has http/exec nodes.
  * - `@oclif/core` stays external: bin/run.js loads it from node_modules anyway.
- * - schema-compile.js (ajv at run time) is swapped for the precompiled validators.
+ * - schema-compile.js (ajv at run time) is swapped for the precompiled validators; their
+ *   per-schema files (dist/core/parse/validators/) are copied to dist/cli/validators/, which the
+ *   chunk holding the lookup finds through the `__THAIYYAL_VALIDATORS_DIR__` define.
  */
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
@@ -107,7 +109,10 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   // Only needed by oclif for TypeScript development mode, never by the built CLI.
-  external: ['typescript', 'ts-node'],
+  // react-devtools-core: ink loads it only when DEV=true (never installed; `replay` works without it).
+  external: ['typescript', 'ts-node', 'react-devtools-core'],
+  // Chunks live in dist/cli/chunks/ (checked below); the validator files in dist/cli/validators/.
+  define: { __THAIYYAL_VALIDATORS_DIR__: JSON.stringify('../validators/') },
   plugins: [oclifEntry, precompiledValidators, dynamicCjsFacade],
   // Bundled CommonJS dependencies call require() for Node built-ins; give ESM chunks one.
   banner: {
@@ -122,5 +127,11 @@ const result = await build({
 if (process.env.THAIYYAL_BUNDLE_META)
   await writeFile(process.env.THAIYYAL_BUNDLE_META, JSON.stringify(result.metafile));
 const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js'));
+const lookupChunk = outputs.find(([, o]) =>
+  Object.keys(o.inputs).some((i) => i.endsWith('schema-compile.precompiled.js')),
+)?.[0];
+if (!lookupChunk?.startsWith('dist/cli/chunks/'))
+  throw new Error(`the precompiled validators landed in ${lookupChunk}, not dist/cli/chunks/: fix the define`);
+await cp(join(root, 'dist', 'core', 'parse', 'validators'), join(outdir, 'validators'), { recursive: true });
 const kib = Math.round(outputs.reduce((n, [, o]) => n + o.bytes, 0) / 1024);
 console.log(`wrote dist/cli/ (${outputs.length} files, ${kib} KiB)`);

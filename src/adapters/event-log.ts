@@ -23,6 +23,11 @@ export function serializeEvent(e: RunEvent): string {
       if (Object.keys(e).length === 7)
         return `${head},"nodeId":${JSON.stringify(e.nodeId)},"attempt":${e.attempt}}`;
       break;
+    case 'node.options':
+      if (Object.keys(e).length === 8) {
+        return `${head},"nodeId":${JSON.stringify(e.nodeId)},"attempt":${e.attempt},"options":${JSON.stringify(e.options)}}`;
+      }
+      break;
     case 'node.succeeded':
       if (Object.keys(e).length === 9 && e.output !== undefined) {
         return `${head},"nodeId":${JSON.stringify(e.nodeId)},"output":${JSON.stringify(e.output)},"attempts":${e.attempts},"durationMs":${e.durationMs}}`;

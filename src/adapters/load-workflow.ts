@@ -103,8 +103,26 @@ export async function readSourceFile(path: string, maxBytes = MAX_SOURCE_BYTES):
 export async function loadWorkflowFile(
   path: string,
   nodeTypes: NodeCatalog,
+  source?: WorkflowSource,
 ): Promise<{ workflow?: Workflow; graph?: WorkflowGraph; diagnostics: Diagnostic[] }> {
-  const src = await readSourceFile(path);
+  const src = source ? await source.read(path) : await readSourceFile(path);
   if ('diagnostic' in src) return { diagnostics: [src.diagnostic] };
-  return parseWorkflow(src.text, path, nodeTypes);
+  // Only these three: the parse result's source map holds the whole YAML document (~35 MB for
+  // 10,000 nodes), which a caller holding the result would keep alive for the whole run.
+  const { workflow, graph, diagnostics } = parseWorkflow(
+    src.text,
+    source ? source.label(path) : path,
+    nodeTypes,
+  );
+  return { ...(workflow ? { workflow } : {}), ...(graph ? { graph } : {}), diagnostics };
+}
+
+/**
+ * Where workflow files come from when not from the file system: `thaiyyal run hello@1.2.0` reads them from git
+ * objects at a tag (src/app/versions.ts), sub-workflows included.
+ */
+export interface WorkflowSource {
+  read(path: string): Promise<SourceText>;
+  /** The name of `path` in messages (`hello.yaml@hello@1.2.0`). */
+  label(path: string): string;
 }

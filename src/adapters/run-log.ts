@@ -6,8 +6,9 @@
  * Tolerant, not lenient: a last line cut short by a crash mid-write is dropped with a
  * warning; a log from a newer format version is refused (docs/event-log.md, Versioning).
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { RunEvent } from '../engine/events.js';
@@ -15,9 +16,11 @@ import { runsDir } from './event-log.js';
 
 /** One log file of a project. */
 export interface RunLogFile {
-  /** The run id (the file name without `.jsonl`). */
+  /** The run id (the file name without `.jsonl` or `.jsonl.gz`). */
   runId: string;
   path: string;
+  /** True for a gzipped log (`<runId>.jsonl.gz`, a finished run). */
+  compressed: boolean;
 }
 
 /** The events of one log, with what was dropped on the way. */
@@ -39,7 +42,7 @@ export interface RunLogEnds {
   truncated: boolean;
 }
 
-const RUN_FILE = /^[0-9A-HJKMNP-TV-Z]{26}\.jsonl$/i;
+const RUN_FILE = /^([0-9A-HJKMNP-TV-Z]{26})\.jsonl(\.gz)?$/i;
 
 /**
  * The run logs under a project root, newest first (run ids are ULIDs, so names sort by time).
@@ -54,11 +57,46 @@ export async function listRunLogs(root: string): Promise<RunLogFile[]> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw err;
   }
-  return names
-    .filter((n) => RUN_FILE.test(n))
-    .sort()
-    .reverse()
-    .map((n) => ({ runId: n.slice(0, -'.jsonl'.length), path: join(dir, n) }));
+  const byId = new Map<string, RunLogFile>();
+  for (const n of names) {
+    const m = RUN_FILE.exec(n);
+    if (!m) continue;
+    const compressed = m[2] !== undefined;
+    // Both present: compression was interrupted before the plain file was removed; the gzip is whole.
+    if (byId.get(m[1]!)?.compressed && !compressed) continue;
+    byId.set(m[1]!, { runId: m[1]!, path: join(dir, n), compressed });
+  }
+  return [...byId.values()].sort((a, b) => (a.runId < b.runId ? 1 : a.runId > b.runId ? -1 : 0));
+}
+
+/** The bytes of a log, gunzipped when it is a `.gz` (a whole gzip file may hold several members). */
+export function readRunLogBytes(path: string): Buffer {
+  const raw = readFileSync(path);
+  return path.endsWith('.gz') ? gunzipSync(raw) : raw;
+}
+
+/**
+ * Gzips a finished run's log to `<path>.gz` and removes the plain file; returns the new path.
+ * The last line goes into its own gzip member, so {@link readRunLogEnds} reads a compressed
+ * log's last event without inflating the whole file (gunzip still gives the whole text).
+ */
+export function compressRunLog(path: string): string {
+  if (path.endsWith('.gz')) return path;
+  const text = readFileSync(path);
+  let cut = text.length > 0 && text[text.length - 1] === 10 ? text.lastIndexOf(10, text.length - 2) : -1;
+  cut = cut < 0 ? 0 : cut + 1;
+  const body = gzipSync(text.subarray(0, cut));
+  const last = gzipSync(text.subarray(cut));
+  const out = `${path}.gz`;
+  writeFileSync(`${out}.tmp`, Buffer.concat([body, last]));
+  renameSync(`${out}.tmp`, out);
+  unlinkSync(path);
+  return out;
+}
+
+/** Deletes a run's log (`runs prune`). */
+export function deleteRunLog(path: string): void {
+  unlinkSync(path);
 }
 
 /** Thrown for a log whose format version this thaiyyal does not know. */
@@ -98,7 +136,7 @@ function checkedEvent(path: string, line: string, maxVersion: number): RunEvent 
  * newer than `maxVersion` (the reader's `EVENT_LOG_VERSION`): refused, never guessed at.
  */
 export async function readRunLog(path: string, maxVersion: number): Promise<RunLog> {
-  const text = await readFile(path, 'utf8');
+  const text = path.endsWith('.gz') ? readRunLogBytes(path).toString('utf8') : await readFile(path, 'utf8');
   const { mtimeMs } = await stat(path);
   const lines = text.split('\n');
   const complete = text.endsWith('\n');
@@ -138,6 +176,7 @@ const CHUNK = 64 * 1024;
  * the run's size). Throws {@link UserError} when an event read is newer than `maxVersion`.
  */
 export function readRunLogEnds(path: string, maxVersion: number): RunLogEnds {
+  if (path.endsWith('.gz')) return readGzEnds(path, maxVersion);
   const fd = openSync(path, 'r');
   try {
     const { size, mtimeMs } = statSync(path);
@@ -202,3 +241,42 @@ export function readRunLogEnds(path: string, maxVersion: number): RunLogEnds {
     closeSync(fd);
   }
 }
+
+/** {@link readRunLogEnds} of a gzipped log: the head inflated partially, the last member alone. */
+function readGzEnds(path: string, maxVersion: number): RunLogEnds {
+  const raw = readFileSync(path);
+  const { mtimeMs } = statSync(path);
+  const ends: RunLogEnds = { mtimeMs, truncated: false };
+  if (raw.length === 0) return ends;
+  const head = gunzipSync(raw.subarray(0, CHUNK), { finishFlush: zlibConstants.Z_SYNC_FLUSH });
+  const nl = head.indexOf(10);
+  if (nl >= 0) {
+    const first = checkedEvent(path, head.subarray(0, nl).toString('utf8'), maxVersion);
+    if (first) ends.first = first;
+  }
+  // The last line is its own gzip member (compressRunLog): find the member start from the end.
+  const from = Math.max(0, raw.length - CHUNK);
+  for (let at = raw.lastIndexOf(GZIP_MAGIC, raw.length - 1); at >= from; at = raw.lastIndexOf(GZIP_MAGIC, at - 1)) {
+    let text: string;
+    try {
+      text = gunzipSync(raw.subarray(at)).toString('utf8');
+    } catch {
+      if (at === 0) break;
+      continue;
+    }
+    const lines = text.split('\n').filter((l) => l !== '');
+    const last = lines.length > 0 ? checkedEvent(path, lines[lines.length - 1]!, maxVersion) : undefined;
+    if (last) {
+      ends.last = last;
+      return ends;
+    }
+    if (at === 0) break;
+  }
+  // Not written by compressRunLog: inflate it all.
+  const lines = readRunLogBytes(path).toString('utf8').split('\n').filter((l) => l !== '');
+  const last = lines.length > 0 ? checkedEvent(path, lines[lines.length - 1]!, maxVersion) : undefined;
+  if (last) ends.last = last;
+  return ends;
+}
+
+const GZIP_MAGIC = Buffer.from([0x1f, 0x8b, 0x08]);

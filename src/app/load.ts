@@ -5,12 +5,30 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { WorkflowGraph } from '../core/graph.js';
 import type { Workflow } from '../core/workflow.js';
-import { loadWorkflowFile } from '../adapters/load-workflow.js';
+import { loadWorkflowFile, type WorkflowSource } from '../adapters/load-workflow.js';
 import { nodeTypes } from '../nodes/registry.js';
 
-/** Reads, parses and validates a workflow file against the registered node types. */
-export function loadWorkflow(
+/**
+ * Reads, parses and validates a workflow file against the registered node types. A `.json`
+ * file is a workflow of the original engine, imported in memory (src/app/import.ts): its
+ * import warnings come first in `diagnostics`, and `imported` has the renamed ids.
+ */
+export async function loadWorkflow(
   path: string,
-): Promise<{ workflow?: Workflow; graph?: WorkflowGraph; diagnostics: Diagnostic[] }> {
-  return loadWorkflowFile(path, nodeTypes);
+  source?: WorkflowSource,
+): Promise<{
+  workflow?: Workflow;
+  graph?: WorkflowGraph;
+  diagnostics: Diagnostic[];
+  imported?: { renamed: Record<string, string>; warnings: string[] };
+}> {
+  if (/\.json$/i.test(path)) {
+    const { loadOriginalWorkflow } = await import('./import.js');
+    const { imported, ...loaded } = await loadOriginalWorkflow(path, undefined, source);
+    return {
+      ...loaded,
+      ...(imported ? { imported: { renamed: imported.renamed, warnings: imported.warnings } } : {}),
+    };
+  }
+  return loadWorkflowFile(path, nodeTypes, source);
 }

@@ -200,7 +200,7 @@ export interface RunDetails {
 }
 
 /** Finds the log of `run` (an id or a prefix); clear errors when none or several match. */
-async function resolveRun(root: string, run: string): Promise<RunLogFile> {
+export async function resolveRun(root: string, run: string): Promise<RunLogFile> {
   const files = await listRunLogs(root);
   const wanted = run.trim().toUpperCase();
   const exact = files.find((f) => f.runId.toUpperCase() === wanted);
@@ -306,4 +306,175 @@ function nodeTimings(
       ...(n.skipReason ? { skipReason: n.skipReason } : {}),
     };
   });
+}
+
+/** What `runs prune` did (or would do, with `dryRun`). */
+export interface PruneResult {
+  dryRun: boolean;
+  retention: { days?: number; count?: number };
+  deleted: { runId: string; path: string; reason: string }[];
+  compressed: { runId: string; path: string }[];
+  kept: number;
+  warnings: string[];
+}
+
+/**
+ * `runs prune`: applies `runs.retention` of the project config — deletes the logs of finished
+ * runs older than `days` or beyond the newest `count` — and gzips the finished logs it keeps.
+ * Runs still running are never touched; a log without `run.finished` that is no longer written
+ * to (interrupted) counts as finished. With no retention configured nothing is deleted.
+ */
+export async function pruneRuns(opts: { cwd: string; dryRun?: boolean; now?: number }): Promise<PruneResult> {
+  const now = opts.now ?? Date.now();
+  const config = await loadProjectConfig(opts.cwd);
+  const { compressRunLog, deleteRunLog } = await import('../adapters/run-log.js');
+  const retention = config.runs?.retention ?? {};
+  const files = await listRunLogs(config.root);
+  const result: PruneResult = {
+    dryRun: opts.dryRun === true,
+    retention,
+    deleted: [],
+    compressed: [],
+    kept: 0,
+    warnings: [],
+  };
+  let rank = 0;
+  for (const file of files) {
+    let s: RunSummary | undefined;
+    try {
+      s = summaryOf(file, now);
+    } catch (err) {
+      if (err instanceof UserError) {
+        result.warnings.push(`${file.path}: left alone (${err.message})`);
+        result.kept++;
+        continue;
+      }
+      throw err;
+    }
+    if (!s || s.status === 'running') {
+      result.kept++;
+      continue;
+    }
+    rank++;
+    const startedAt = s.startedAt || ulidTime(file.runId) || now;
+    let reason: string | undefined;
+    if (retention.count !== undefined && rank > retention.count) {
+      reason = `beyond the newest ${retention.count} runs (runs.retention.count)`;
+    } else if (retention.days !== undefined && now - startedAt > retention.days * DAY_MS) {
+      reason = `older than ${retention.days} days (runs.retention.days)`;
+    }
+    if (reason) {
+      if (!result.dryRun) deleteRunLog(file.path);
+      result.deleted.push({ runId: file.runId, path: file.path, reason });
+      continue;
+    }
+    result.kept++;
+    if (!file.compressed) {
+      const path = result.dryRun ? `${file.path}.gz` : compressRunLog(file.path);
+      result.compressed.push({ runId: file.runId, path });
+    }
+  }
+  return result;
+}
+
+/** One side of a node in `runs diff`. */
+interface NodeSide {
+  status: string;
+  output?: unknown;
+  options?: Record<string, unknown>;
+  attempts: number;
+  durationMs: number;
+  startOffsetMs?: number;
+}
+
+/** What differs about one node between two runs. */
+export interface NodeDiff {
+  nodeId: string;
+  /** `a` or `b` when the node is in one run only. */
+  only?: 'a' | 'b';
+  status?: { a: string; b: string };
+  /** Resolved options of the last attempt (the node's inputs after templates). */
+  inputs?: { path: string; a: unknown; b: unknown };
+  output?: { path: string; a: unknown; b: unknown };
+  attempts?: { a: number; b: number };
+  /** Always given for nodes in both runs: b − a. */
+  timing: { a: number; b: number; deltaMs: number };
+  /** True when status, inputs, output or attempts differ. */
+  differs: boolean;
+}
+
+export interface RunsDiff {
+  a: RunSummary;
+  b: RunSummary;
+  /** Workflow inputs that differ. */
+  inputs?: { path: string; a: unknown; b: unknown };
+  /** Workflow outputs that differ. */
+  outputs?: { path: string; a: unknown; b: unknown };
+  nodes: NodeDiff[];
+  /** Number of nodes whose status, inputs, output or attempts differ. */
+  differing: number;
+  warnings: string[];
+}
+
+/** `runs diff A B`: per node, what differs between two runs (inputs, outputs, status, timing). */
+export async function diffRuns(opts: { cwd: string; a: string; b: string; now?: number }): Promise<RunsDiff> {
+  const { firstDifference, valueAtPath } = await import('./replay/diff-path.js');
+  const [a, b] = [await showRun({ ...opts, run: opts.a }), await showRun({ ...opts, run: opts.b })];
+  const side = (d: RunDetails, id: string): NodeSide | undefined => {
+    const n = d.state.nodes[id];
+    if (!n) return undefined;
+    const t = d.nodes.find((x) => x.id === id);
+    return {
+      status: n.status,
+      ...('output' in n ? { output: n.output } : {}),
+      ...(n.options ? { options: n.options } : {}),
+      attempts: n.attempts,
+      durationMs: t?.durationMs ?? n.durationMs,
+      ...(t?.startOffsetMs !== undefined ? { startOffsetMs: t.startOffsetMs } : {}),
+    };
+  };
+  const delta = (x: unknown, y: unknown) => {
+    const path = firstDifference(x, y);
+    return path === undefined ? undefined : { path, a: valueAtPath(x, path), b: valueAtPath(y, path) };
+  };
+  const ids = [...a.nodes.map((n) => n.id), ...b.nodes.map((n) => n.id).filter((id) => !a.state.nodes[id])];
+  const nodes: NodeDiff[] = [];
+  for (const id of ids) {
+    const x = side(a, id);
+    const y = side(b, id);
+    if (!x || !y) {
+      nodes.push({
+        nodeId: id,
+        only: x ? 'a' : 'b',
+        timing: { a: x?.durationMs ?? 0, b: y?.durationMs ?? 0, deltaMs: (y?.durationMs ?? 0) - (x?.durationMs ?? 0) },
+        differs: true,
+      });
+      continue;
+    }
+    const d: NodeDiff = {
+      nodeId: id,
+      timing: { a: x.durationMs, b: y.durationMs, deltaMs: y.durationMs - x.durationMs },
+      differs: false,
+    };
+    if (x.status !== y.status) d.status = { a: x.status, b: y.status };
+    // A node reused by a fork has no options of its own: nothing to compare.
+    const inputs = x.options && y.options ? delta(x.options, y.options) : undefined;
+    if (inputs) d.inputs = inputs;
+    const output = delta(x.output, y.output);
+    if (output) d.output = output;
+    if (x.attempts !== y.attempts) d.attempts = { a: x.attempts, b: y.attempts };
+    d.differs = Boolean(d.status ?? d.inputs ?? d.output ?? d.attempts);
+    nodes.push(d);
+  }
+  const inputs = delta(a.state.inputs, b.state.inputs);
+  const outputs = delta(a.state.outputs, b.state.outputs);
+  return {
+    a: a.summary,
+    b: b.summary,
+    ...(inputs ? { inputs } : {}),
+    ...(outputs ? { outputs } : {}),
+    nodes,
+    differing: nodes.filter((n) => n.differs).length,
+    warnings: [...a.warnings.map((w) => `A: ${w}`), ...b.warnings.map((w) => `B: ${w}`)],
+  };
 }

@@ -28,13 +28,25 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
       command: '<%= config.bin %> <%= command.id %> workflows/hello.yaml --inputs inputs.json --json',
     },
     {
+      description: 'Run a released version (the newest tag greet@1.x.y) without checking it out',
+      command: '<%= config.bin %> <%= command.id %> greet@^1 --input name=Ada',
+    },
+    {
       description: 'Print only the outputs, as JSON (for scripts); a failure goes to stderr',
       command: '<%= config.bin %> <%= command.id %> workflows/hello.yaml --quiet',
+    },
+    {
+      description: 'Run the optimised plan in memory (merged duplicates, parallel reads; same results)',
+      command: '<%= config.bin %> <%= command.id %> workflows/hello.yaml --optimize',
     },
   ];
 
   static override args = {
-    file: Args.string({ description: 'Workflow file to run (.yaml or .yml).', required: true }),
+    file: Args.string({
+      description:
+        'Workflow file to run (.yaml or .yml), or a tagged version: WORKFLOW@1.2.0, @^1.2, @latest.',
+      required: true,
+    }),
   };
 
   static override flags = {
@@ -54,6 +66,11 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
       description: 'Max nodes running at once (overrides the workflow and project config).',
       min: 1,
     }),
+    optimize: Flags.boolean({
+      description:
+        'Run the optimised plan (see `thaiyyal optimize`): same outputs and writes, usually faster. The file is not changed.',
+      default: false,
+    }),
     json: jsonFlag,
     quiet: Flags.boolean({
       char: 'q',
@@ -70,6 +87,11 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
     const { collectInputs } = await import('../ui/inputs.js');
     const inputs = await collectInputs(flags.input ?? [], flags.inputs);
     const { runWorkflowFile } = await import('../app/run.js');
+    // `hello@1.2.0`, `hello@^1`, `hello@latest`: a tagged version, read from git objects (docs/versioning.md).
+    // Loaded only then: it brings git in, and start-up matters.
+    const versioned = args.file.includes('@')
+      ? await (await import('../app/versions.js')).openVersionedArg(process.cwd(), args.file)
+      : undefined;
 
     const sink =
       flags.json || flags.quiet ? undefined : await (await import('../ui/progress.js')).createProgressSink();
@@ -84,11 +106,13 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
     let result;
     try {
       result = await runWorkflowFile({
-        file: args.file,
+        file: versioned?.file ?? args.file,
+        ...(versioned ? { source: versioned, cwd: process.cwd() } : {}),
         inputs,
         signal: controller.signal,
         ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
         ...(sink ? { sinks: [sink] } : {}),
+        ...(flags.optimize ? { optimize: true } : {}),
       });
     } finally {
       process.off('SIGINT', onSigint);

@@ -17,6 +17,8 @@ const DURATION_KEYS = [
   ['limits', 'runTimeout'],
   ['http', 'timeout'],
   ['exec', 'timeout'],
+  ['original', 'limits', 'maxExecutionTime'],
+  ['original', 'limits', 'maxNodeExecutionTime'],
 ] as const;
 
 type Obj = Record<string, unknown>;
@@ -27,6 +29,56 @@ const ms = (v: unknown, fallback: number): number =>
 const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
 const list = (v: unknown, fallback: string[]): string[] =>
   Array.isArray(v) ? [...(v as string[])] : [...fallback];
+
+/** The `governance:` section (already schema-checked) merged over the defaults. */
+function parseGovernance(g: Obj): ProjectConfig['governance'] {
+  const d = DEFAULT_CONFIG.governance;
+  const approvals = isObj(g.approvals) ? g.approvals : {};
+  const security = isObj(g.security) ? g.security : {};
+  const bool = (v: unknown, fallback: boolean) => (typeof v === 'boolean' ? v : fallback);
+  const teams: Record<string, string[]> = {};
+  for (const [team, members] of Object.entries(isObj(g.teams) ? g.teams : d.teams))
+    teams[team] = list(members, []);
+  return {
+    approvals: {
+      major: num(approvals.major, d.approvals.major),
+      minor: num(approvals.minor, d.approvals.minor),
+      patch: num(approvals.patch, d.approvals.patch),
+      none: num(approvals.none, d.approvals.none),
+    },
+    security: {
+      owners: list(security.owners, d.security.owners),
+      approvals: num(security.approvals, d.security.approvals),
+    },
+    selfApproval: bool(g.selfApproval, d.selfApproval),
+    dismissStaleApprovals: bool(g.dismissStaleApprovals, d.dismissStaleApprovals),
+    blockOnChangesRequested: bool(g.blockOnChangesRequested, d.blockOnChangesRequested),
+    unowned: g.unowned === 'block' || g.unowned === 'any-reviewer' ? g.unowned : d.unowned,
+    teams,
+  };
+}
+
+/** The `original.limits` section (already schema-checked) merged over the original engine's defaults. */
+function parseOriginalLimits(o: Obj): ProjectConfig['original']['limits'] {
+  const d = DEFAULT_CONFIG.original.limits;
+  return {
+    maxExecutionTimeMs: ms(o.maxExecutionTime, d.maxExecutionTimeMs),
+    maxNodeExecutionTimeMs: ms(o.maxNodeExecutionTime, d.maxNodeExecutionTimeMs),
+    maxIterations: num(o.maxIterations, d.maxIterations),
+    maxNodeExecutions: num(o.maxNodeExecutions, d.maxNodeExecutions),
+    maxNodes: num(o.maxNodes, d.maxNodes),
+    maxEdges: num(o.maxEdges, d.maxEdges),
+    maxPayloadSize: num(o.maxPayloadSize, d.maxPayloadSize),
+    maxStringLength: num(o.maxStringLength, d.maxStringLength),
+    maxArrayLength: num(o.maxArrayLength, d.maxArrayLength),
+    maxVariables: num(o.maxVariables, d.maxVariables),
+    maxContextDepth: num(o.maxContextDepth, d.maxContextDepth),
+    maxHttpCallsPerExec: num(o.maxHttpCallsPerExec, d.maxHttpCallsPerExec),
+    maxResponseSize: num(o.maxResponseSize, d.maxResponseSize),
+    maxCacheSize: num(o.maxCacheSize, d.maxCacheSize),
+    allowHttp: typeof o.allowHttp === 'boolean' ? o.allowHttp : d.allowHttp,
+  };
+}
 
 /**
  * Parses config text. `file` labels diagnostics and is kept as `config.file`; `root` is
@@ -119,6 +171,26 @@ export function parseConfig(
       dirs: list(secrets.dirs, d.secrets.dirs),
     },
     env: { allow: list(env.allow, d.env.allow) },
+    runs: runsSection(doc.runs),
+    governance: parseGovernance(isObj(doc.governance) ? doc.governance : {}),
+    original: {
+      limits: parseOriginalLimits(
+        isObj(doc.original) && isObj(doc.original.limits) ? doc.original.limits : {},
+      ),
+    },
   };
   return { config, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** The `runs:` section (already schema-checked: counts are integers ≥ 1). */
+function runsSection(v: unknown): ProjectConfig['runs'] {
+  const runs = isObj(v) ? v : {};
+  const retention = isObj(runs.retention) ? runs.retention : {};
+  return {
+    compress: runs.compress === true,
+    retention: {
+      ...(typeof retention.days === 'number' ? { days: retention.days } : {}),
+      ...(typeof retention.count === 'number' ? { count: retention.count } : {}),
+    },
+  };
 }

@@ -2,6 +2,8 @@
  * The project config (`thaiyyal.config.yaml` at the repository root), resolved with defaults.
  * Later capabilities add sections; each section has its own JSON Schema in `schemas/`.
  */
+import { ORIGINAL_LIMIT_DEFAULTS, type OriginalLimits } from './original-limits.js';
+import { DEFAULT_GOVERNANCE, type GovernancePolicy } from './governance/policy.js';
 
 /** Limits and defaults applied to every run unless a workflow or node says otherwise. */
 export interface RunLimits {
@@ -55,6 +57,14 @@ export interface LintConfig {
   ignore: string[];
 }
 
+/** The `runs:` section: local run history. */
+export interface RunsConfig {
+  /** Gzip a run's log as soon as it finishes. */
+  compress: boolean;
+  /** What `thaiyyal runs prune` keeps; an absent rule keeps everything. */
+  retention: { days?: number; count?: number };
+}
+
 export interface ProjectConfig {
   version: 1;
   /** Absolute path of the config file, or undefined when defaults are used. */
@@ -68,6 +78,12 @@ export interface ProjectConfig {
   /** Environment variables workflows may read as `env.NAME`; nothing else is visible. */
   env: { allow: string[] };
   lint: LintConfig;
+  /** The `runs:` section: local run history (compression, retention). */
+  runs: RunsConfig;
+  /** The `governance:` section: who must approve changes to workflows (docs/governance.md). */
+  governance: GovernancePolicy;
+  /** Workflows of the original thaiyyal engine (`original/*` node types, `thaiyyal import`). */
+  original: { limits: OriginalLimits };
 }
 
 /** The defaults used when there is no config file, or for what it leaves out. */
@@ -86,4 +102,7 @@ export const DEFAULT_CONFIG: Omit<ProjectConfig, 'root'> = {
   secrets: { envPrefix: 'THAIYYAL_SECRET_', files: [], dirs: [] },
   env: { allow: [] },
   lint: { rules: {}, ignore: [] },
+  runs: { compress: false, retention: {} },
+  governance: DEFAULT_GOVERNANCE,
+  original: { limits: { ...ORIGINAL_LIMIT_DEFAULTS } },
 };

@@ -60,6 +60,10 @@ export interface NodeSpec {
   onError: OnError;
   /** When true the node still runs if a dependency was skipped (that dependency's output is null). */
   tolerateSkipped: boolean;
+  /** `pure: true`: the author declares the node has no effects, whatever its type (optimiser). */
+  pure?: boolean;
+  /** `idempotent: true`: running it twice equals running it once (optimiser may merge copies). */
+  idempotent?: boolean;
 }
 
 export interface WorkflowDefaults {
@@ -82,6 +86,8 @@ export interface Workflow {
   kind: 'Workflow';
   name: string;
   description?: string;
+  /** The semver version the file declares (`version:`), if any; see docs/versioning.md. */
+  version?: string;
   owners: string[];
   labels: Record<string, string>;
   inputs: Record<string, InputSpec>;

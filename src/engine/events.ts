@@ -9,6 +9,25 @@ export const EVENT_LOG_VERSION = 1;
 export type RunStatus = 'succeeded' | 'failed' | 'cancelled';
 export type NodeStatus = 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
+/** What a `node.effect` event records: one call of a node to the outside world. */
+export type EffectKind = 'http' | 'process' | 'clock' | 'random' | 'workflow';
+
+/** Where the optimiser sent each original node of a run (`run.started.optimized`). */
+export interface OptimizedRun {
+  /** Rewrites applied. */
+  rewrites: number;
+  /** Duplicate node → the node it was merged into (reports the survivor's output). */
+  merged: Record<string, string>;
+  /** Nodes removed because nothing observable read them. */
+  removed: string[];
+  /** Node → the node whose expression now computes it. */
+  fused: Record<string, string>;
+  /** Nodes replaced by their constant value. */
+  folded: string[];
+  /** New node → the foreach node its loop-invariant expression came from. */
+  hoisted: Record<string, string>;
+}
+
 export interface ErrorInfo {
   code: string;
   message: string;
@@ -35,6 +54,10 @@ export type RunEvent = Base &
         /** Node ids in topological order, with their types and dependencies. */
         plan: { id: string; type: string; deps: string[] }[];
         parentRunId?: string;
+        /** Set when the run executed the optimised plan (`thaiyyal run --optimize`, docs/optimizer.md). */
+        optimized?: OptimizedRun;
+        /** Set on a fork (`thaiyyal replay RUN --from NODE`): the run it reuses results of. */
+        forkOf?: { runId: string; node: string };
       }
     | { type: 'node.scheduled'; nodeId: string }
     | { type: 'node.started'; nodeId: string; attempt: number; index?: number }
@@ -45,6 +68,30 @@ export type RunEvent = Base &
         delayMs: number;
         error: ErrorInfo;
         index?: number;
+      }
+    | {
+        /** The options of one attempt, resolved (templates evaluated), before the node runs. */
+        type: 'node.options';
+        nodeId: string;
+        attempt: number;
+        index?: number;
+        options: Record<string, unknown>;
+      }
+    | {
+        /**
+         * One nondeterministic call of a node (HTTP, process, clock, random, sub-workflow) and
+         * what it answered, so replay can answer it again. `n` counts the node's calls (per
+         * foreach item), from 0. Exactly one of `result` and `error`.
+         */
+        type: 'node.effect';
+        nodeId: string;
+        kind: EffectKind;
+        n: number;
+        attempt: number;
+        index?: number;
+        request?: Record<string, unknown>;
+        result?: unknown;
+        error?: ErrorInfo & { retryable?: boolean; aborted?: boolean };
       }
     | { type: 'node.log'; nodeId: string; level: string; message: string; data?: Record<string, unknown> }
     | { type: 'node.succeeded'; nodeId: string; output: unknown; attempts: number; durationMs: number }

@@ -21,10 +21,12 @@ import {
   type ErrorInfo,
   type EventBody,
   type EventSink,
+  type OptimizedRun,
   type RunEvent,
   type RunStatus,
 } from './events.js';
 import type { ExecutionPlan, PlanNode } from './plan.js';
+import { createEffects, type EffectPorts, type EffectsMode } from './effects.js';
 import { createRedactor, type Redactor } from './redact.js';
 import { backoffDelay, shouldRetry } from './retry.js';
 
@@ -45,7 +47,18 @@ export interface EngineServices {
     inputs: Record<string, unknown>,
     parent: { runId: string; depth: number; signal: AbortSignal; workflowDir: string },
   ): Promise<SubRunResult>;
+  /** Record nodes' effects in the log, or answer them from a recording (src/engine/effects.ts); absent: neither. */
+  effects?: EffectsMode;
+  /** A fork's recorded result for a node, reused instead of running the node. */
+  reuse?(nodeId: string): ReusedResult | undefined;
 }
+
+/** A node's recorded final result, as a fork reuses it. */
+export type ReusedResult = { attempts: number; durationMs: number } & (
+  | { status: 'succeeded'; output: unknown }
+  | { status: 'failed'; error: ErrorInfo; handled: boolean; output?: unknown }
+  | { status: 'skipped'; reason: 'when' | 'dependency-skipped' | 'dependency-failed' }
+);
 
 export interface ExecuteOptions {
   runId: string;
@@ -63,6 +76,10 @@ export interface ExecuteOptions {
   parentRunId?: string;
   /** Nesting depth of sub-workflow calls (0 at the top). */
   depth?: number;
+  /** A fork: the run and node it forks from (written to run.started). */
+  forkOf?: { runId: string; node: string };
+  /** Recorded on `run.started` when the plan was optimised (`run --optimize`). */
+  optimized?: OptimizedRun;
 }
 
 /** What {@link executePlan} returns; the full per-node picture is in the event log. */
@@ -128,6 +145,10 @@ export async function executePlan(
     } as RunEvent;
     sink.write(event);
   };
+  const fx = createEffects(services.effects, emit);
+  const replaying = services.effects?.mode === 'replay';
+  const startedAt =
+    (replaying && services.effects?.mode === 'replay' && services.effects.startedAt) || started;
 
   // Cancellation: the caller's signal (SIGINT) and the run timeout both abort the run.
   const run = new AbortController();
@@ -160,7 +181,7 @@ export async function executePlan(
       id: opts.runId,
       workflow: plan.workflow.name,
       file: opts.file,
-      startedAt: new Date(started).toISOString(),
+      startedAt: new Date(startedAt).toISOString(),
     },
   };
 
@@ -175,6 +196,8 @@ export async function executePlan(
       deps: n.deps.map((d) => plan.nodes[d]!.id),
     })),
     ...(opts.parentRunId ? { parentRunId: opts.parentRunId } : {}),
+    ...(opts.forkOf ? { forkOf: opts.forkOf } : {}),
+    ...(opts.optimized ? { optimized: opts.optimized } : {}),
   });
 
   const outcome: Outcome[] = plan.nodes.map(() => 'pending');
@@ -237,6 +260,8 @@ export async function executePlan(
   async function runNode(n: PlanNode): Promise<Outcome> {
     const t0 = services.now();
     let attempts = 0;
+    const reused = services.reuse?.(n.id);
+    if (reused) return reuse(n, reused);
     try {
       if (n.when) {
         const go = await n.when(scope);
@@ -273,7 +298,7 @@ export async function executePlan(
         output = r.output;
       }
       if (output === undefined) output = null;
-      scope.nodes[n.id] = { output, status: 'succeeded' };
+      scope.nodes[n.id] = { output, status: 'succeeded', attempts: Math.max(1, attempts) };
       emit({
         type: 'node.succeeded',
         nodeId: n.id,
@@ -295,15 +320,44 @@ export async function executePlan(
       const onError = n.spec.onError;
       if (onError.action === 'fail') {
         emit({ type: 'node.failed', nodeId: n.id, error: info, attempts, durationMs, handled: false });
-        scope.nodes[n.id] = { output: null, status: 'failed' };
+        scope.nodes[n.id] = { output: null, status: 'failed', attempts, error: info };
         firstFailure ??= { node: n.id, info };
         return 'failed';
       }
       const output = onError.action === 'fallback' ? onError.value : null;
       emit({ type: 'node.failed', nodeId: n.id, error: info, attempts, durationMs, handled: true, output });
-      scope.nodes[n.id] = { output, status: 'failed' };
+      scope.nodes[n.id] = { output, status: 'failed', attempts, error: info };
       return 'handled';
     }
+  }
+
+  /** A fork: the node's recorded result stands in for running it. */
+  function reuse(n: PlanNode, r: ReusedResult): Outcome {
+    const { attempts, durationMs } = r;
+    if (r.status === 'skipped') {
+      emit({ type: 'node.skipped', nodeId: n.id, reason: r.reason });
+      scope.nodes[n.id] = { output: null, status: 'skipped' };
+      return 'skipped';
+    }
+    if (r.status === 'succeeded') {
+      emit({ type: 'node.succeeded', nodeId: n.id, output: r.output, attempts, durationMs });
+      scope.nodes[n.id] = { output: r.output, status: 'succeeded', attempts };
+      return 'succeeded';
+    }
+    const output = r.handled ? (r.output ?? null) : null;
+    emit({
+      type: 'node.failed',
+      nodeId: n.id,
+      error: r.error,
+      attempts,
+      durationMs,
+      handled: r.handled,
+      ...(r.handled ? { output } : {}),
+    });
+    scope.nodes[n.id] = { output, status: 'failed', attempts, error: r.error };
+    if (r.handled) return 'handled';
+    firstFailure ??= { node: n.id, info: r.error };
+    return 'failed';
   }
 
   /** One item (or the whole node without foreach): resolve options, execute, retry. */
@@ -333,7 +387,8 @@ export async function executePlan(
           error: info,
           ...(item ? { index: item.index } : {}),
         });
-        await sleep(delayMs, run.signal);
+        // A replay answers from the recording: nothing to wait for.
+        if (!replaying) await sleep(delayMs, run.signal);
       }
     }
   }
@@ -345,6 +400,10 @@ export async function executePlan(
     attempt: number,
   ): Promise<unknown> {
     const options = (await n.options(itemScope)) as Record<string, unknown>;
+    // Recorded for replay and `runs diff`; nodes without resolved options (raw expressions only) log nothing.
+    if (services.effects && !isEmpty(options)) {
+      emit({ type: 'node.options', nodeId: n.id, attempt, ...(item ? { index: item.index } : {}), options });
+    }
     const attemptCtl = new AbortController();
     let timedOut = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -392,6 +451,22 @@ export async function executePlan(
     attempt: number,
     signal: AbortSignal,
   ): NodeContext {
+    // Built on first use: most nodes never touch the world, and 10,000-node runs feel every closure.
+    let built: EffectPorts | undefined;
+    const ports = () =>
+      (built ??= fx(n.id, item?.index, attempt, {
+        now: () => services.now(),
+        random: () => services.random(),
+        http: () => services.http(),
+        process: () => services.process(),
+        runWorkflow: (file, inputs) =>
+          services.runWorkflow(file, inputs, {
+            runId: opts.runId,
+            depth: (opts.depth ?? 0) + 1,
+            signal,
+            workflowDir: opts.workflowDir,
+          }),
+      }));
     const ctx: NodeContext = {
       runId: opts.runId,
       nodeId: n.id,
@@ -415,23 +490,17 @@ export async function executePlan(
       log(level: LogLevel, message: string, data?: Record<string, unknown>) {
         emit({ type: 'node.log', nodeId: n.id, level, message, ...(data ? { data } : {}) });
       },
-      now: () => services.now(),
-      random: () => services.random(),
-      sleep: (ms) => sleep(ms, signal),
+      now: () => ports().now(),
+      random: () => ports().random(),
+      // A replay answers from the recording: nothing to wait for.
+      sleep: (ms) => (replaying ? Promise.resolve() : sleep(ms, signal)),
       get http() {
-        return services.http();
+        return ports().http();
       },
       get process() {
-        return services.process();
+        return ports().process();
       },
-      runWorkflow(file, inputs) {
-        return services.runWorkflow(file, inputs, {
-          runId: opts.runId,
-          depth: (opts.depth ?? 0) + 1,
-          signal,
-          workflowDir: opts.workflowDir,
-        });
-      },
+      runWorkflow: (file, inputs) => ports().runWorkflow(file, inputs),
       runStore,
     };
     if (item) {
@@ -495,6 +564,11 @@ export function truthy(v: unknown): boolean {
   if (v === null || v === undefined || v === false || v === 0 || v === '') return false;
   if (Array.isArray(v)) return v.some(truthy);
   if (typeof v === 'object') return Object.keys(v).length > 0;
+  return true;
+}
+
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
   return true;
 }
 

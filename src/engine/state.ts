@@ -12,6 +12,8 @@ export interface NodeState {
   durationMs: number;
   startedAt?: number;
   skipReason?: string;
+  /** Resolved options of the latest attempt (`node.options`). */
+  options?: Record<string, unknown>;
 }
 
 export interface RunState {
@@ -78,8 +80,12 @@ export function applyEvent(state: RunState, e: RunEvent): RunState {
       n.attempts = Math.max(n.attempts, e.attempt);
       break;
     }
+    case 'node.options':
+      node(state, e.nodeId).options = e.options;
+      break;
     case 'node.retrying':
     case 'node.log':
+    case 'node.effect':
       break;
     case 'node.succeeded': {
       const n = node(state, e.nodeId);

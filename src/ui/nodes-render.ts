@@ -88,11 +88,21 @@ export function findNodeType<T extends AnyNodeType>(types: ReadonlyMap<string, T
 /** The catalogue as an aligned table. */
 export function renderNodeTable(types: Iterable<AnyNodeType>): string {
   const rows = [...types].map(summarize).sort((a, b) => a.type.localeCompare(b.type));
-  const table = formatTable(
-    ['TYPE', 'CATEGORY', 'EFFECTS', 'SUMMARY'],
-    rows.map((r) => [r.type, r.category, r.effects, r.summary]),
-  );
-  return `${table}\n\nRun \`thaiyyal nodes TYPE\` for a type's options and an example.\n`;
+  const tableOf = (list: NodeTypeSummary[]) =>
+    formatTable(
+      ['TYPE', 'CATEGORY', 'EFFECTS', 'SUMMARY'],
+      list.map((r) => [r.type, r.category, r.effects, r.summary]),
+    );
+  // The original engine's catalogue (`original/*`, for imported workflows) comes after the native types.
+  const original = rows.filter((r) => r.type.startsWith('original/'));
+  const native = rows.filter((r) => !r.type.startsWith('original/'));
+  const sections = [tableOf(native)];
+  if (original.length > 0) {
+    sections.push(
+      `Original engine types (workflows imported with \`thaiyyal import\`):\n\n${tableOf(original)}`,
+    );
+  }
+  return `${sections.join('\n\n')}\n\nRun \`thaiyyal nodes TYPE\` for a type's options and an example.\n`;
 }
 
 /**

@@ -29,6 +29,29 @@ const CASES: { file: string; code: string; allowed: boolean }[] = [
   { file: 'src/core/x.ts', code: 'export const p = globalThis.process;\n', allowed: false },
   { file: 'src/core/x.ts', code: "console.log('x');\n", allowed: false },
   {
+    file: 'src/optimizer/x.ts',
+    code: "import { readFile } from 'node:fs/promises';\nvoid readFile;\n",
+    allowed: false,
+  },
+  { file: 'src/optimizer/x.ts', code: 'export const t = Date.now();\n', allowed: false },
+  { file: 'src/optimizer/x.ts', code: "console.log('x');\n", allowed: false },
+  {
+    file: 'src/optimizer/x.ts',
+    code: "import { executePlan } from '../engine/execute.js';\nvoid executePlan;\n",
+    allowed: false,
+  },
+  { file: 'src/optimizer/x.ts', code: "import { http } from '../nodes/http.js';\nvoid http;\n", allowed: false },
+  {
+    file: 'src/optimizer/x.ts',
+    code: "import type { NodeType } from '../nodes/types.js';\nexport type T = NodeType;\n",
+    allowed: true,
+  },
+  {
+    file: 'src/optimizer/x.ts',
+    code: "import { buildGraph } from '../core/graph.js';\nimport { parse } from 'yaml';\nvoid buildGraph;\nvoid parse;\n",
+    allowed: true,
+  },
+  {
     file: 'src/engine/x.ts',
     code: "import { spawn } from 'node:child_process';\nvoid spawn;\n",
     allowed: false,

@@ -87,6 +87,9 @@ const EXPECTED_EXIT: Record<string, number[]> = { lint: [0, 1] };
  */
 const SKIP: Record<string, string> = {};
 
+/** Commands whose examples need a commit and a release tag (`greet@1.0.0`) in the sandbox. */
+const VERSIONED = new Set(['diff', 'release', 'rollback', 'run', 'versions']);
+
 const hasGraphviz = spawnSync('dot', ['-V'], { stdio: 'ignore' }).status === 0;
 
 const cases = commandIds().flatMap((id) => examplesOf(id).map((example) => ({ id, example })));
@@ -114,6 +117,16 @@ async function sandbox(id: string): Promise<{ dir: string; path: string }> {
     await cp(join(REPO_ROOT, 'examples'), join(repo.dir, 'examples'), { recursive: true });
     await writeFile(join(repo.dir, 'wf.yaml'), await readFile(join(repo.dir, 'workflows', 'hello.yaml')));
     await writeFile(join(repo.dir, 'inputs.json'), JSON.stringify({ name: 'Ada', count: 2 }));
+  }
+  if (VERSIONED.has(id)) {
+    // Versioning commands read git history: commit the sandbox and release examples/lib/greet.yaml as 1.0.0.
+    const git = (...args: string[]) =>
+      spawnSync('git', ['-c', 'user.name=thaiyyal-test', '-c', 'user.email=test@example.com', ...args], {
+        cwd: repo!.dir,
+      });
+    git('add', '-A');
+    git('commit', '-q', '--no-gpg-sign', '-m', 'sandbox');
+    git('tag', '-a', 'greet@1.0.0', '-m', 'greet 1.0.0');
   }
   return { dir: repo.dir, path: `${bin}${delimiter}${process.env['PATH'] ?? ''}` };
 }

@@ -64,3 +64,64 @@ env: {allow: [CI]}
     );
   });
 });
+
+describe('parseConfig: original.limits (the original engine, reference §5.3)', () => {
+  it('defaults to the original types.DefaultConfig', () => {
+    expect(parse('version: 1\n').config!.original.limits).toEqual({
+      maxExecutionTimeMs: 300_000,
+      maxNodeExecutionTimeMs: 30_000,
+      maxIterations: 1000,
+      maxNodeExecutions: 10_000,
+      maxNodes: 1000,
+      maxEdges: 10_000,
+      maxPayloadSize: 1_048_576,
+      maxStringLength: 1_048_576,
+      maxArrayLength: 10_000,
+      maxVariables: 1000,
+      maxContextDepth: 32,
+      maxHttpCallsPerExec: 100,
+      maxResponseSize: 10_485_760,
+      maxCacheSize: 1000,
+      allowHttp: true,
+    });
+  });
+
+  it('merges what the file sets; durations in ms; 0 means no limit', () => {
+    const { config, diagnostics } = parse(`version: 1
+original:
+  limits:
+    maxExecutionTime: 1m
+    maxNodeExecutionTime: 10s
+    maxIterations: 100
+    maxNodeExecutions: 0
+    maxVariables: 50
+    allowHttp: false
+`);
+    expect(diagnostics).toEqual([]);
+    expect(config!.original.limits).toMatchObject({
+      maxExecutionTimeMs: 60_000,
+      maxNodeExecutionTimeMs: 10_000,
+      maxIterations: 100,
+      maxNodeExecutions: 0,
+      maxVariables: 50,
+      allowHttp: false,
+      maxNodes: 1000,
+    });
+  });
+
+  const bad: [string, string, string[]][] = [
+    ['unknown limit', 'version: 1\noriginal:\n  limits:\n    maxNode: 5\n', ['unknown-key@4:5']],
+    ['negative count', 'version: 1\noriginal:\n  limits:\n    maxNodes: -1\n', ['schema@4:15']],
+    ['zero duration', 'version: 1\noriginal:\n  limits:\n    maxExecutionTime: 0s\n', ['schema@4:23']],
+    ['not a boolean', 'version: 1\noriginal:\n  limits:\n    allowHttp: yes please\n', ['schema@4:16']],
+    ['unknown key', 'version: 1\noriginal:\n  limit: {}\n', ['unknown-key@3:3']],
+  ];
+  for (const [name, text, expected] of bad)
+    it(`rejects: ${name}`, () => expect(found(text)).toEqual(expected));
+
+  it('names the key meant', () => {
+    expect(parse('version: 1\noriginal:\n  limits:\n    maxNode: 5\n').diagnostics[0]!.message).toContain(
+      'did you mean "maxNodes"?',
+    );
+  });
+});

@@ -95,7 +95,8 @@ function walk(node: unknown, refs: ExpressionRefs): void {
   const n = node as AstNode;
   if (n.type === 'path' && Array.isArray(n.steps)) {
     visitPath(n.steps, refs);
-    if (n.steps.some(isItem)) refs.usesItem = true;
+    // `item.x` and `$item` anywhere read the fan-out item; `inputs.item` is just a field named item.
+    if (n.steps.some((s, i) => isItem(s) && (i === 0 || s.type === 'variable'))) refs.usesItem = true;
     // Step names are covered above; only look inside their predicates and stages.
     for (const step of n.steps) {
       for (const [k, v] of Object.entries(step)) {

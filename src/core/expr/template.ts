@@ -100,7 +100,11 @@ export const LIMITS = Symbol('thaiyyal.evaluationLimits');
 export interface Scope {
   [LIMITS]?: EvaluationLimits;
   inputs: Record<string, unknown>;
-  nodes: Record<string, { output: unknown; status: string }>;
+  /** `attempts` (tries made) once the node ran; `error` ({code, message}) when it failed. */
+  nodes: Record<
+    string,
+    { output: unknown; status: string; attempts?: number; error?: { code: string; message: string } }
+  >;
   env: Record<string, string>;
   secrets: Record<string, string>;
   run: Record<string, unknown>;

@@ -105,6 +105,8 @@ function node(id: string, raw: Obj, defaultsRetry: unknown): NodeSpec {
   if (typeof raw.concurrency === 'number') spec.concurrency = raw.concurrency;
   if (raw.retry !== undefined) spec.retry = resolveRetry(defaultsRetry, raw.retry);
   if (raw.timeout !== undefined) spec.timeoutMs = parseDuration(raw.timeout as string | number)!;
+  if (typeof raw.pure === 'boolean') spec.pure = raw.pure;
+  if (typeof raw.idempotent === 'boolean') spec.idempotent = raw.idempotent;
   return spec;
 }
 
@@ -134,6 +136,7 @@ export function normalizeWorkflow(doc: Obj, source: SourceMap): Workflow {
     source,
   };
   if (typeof doc.description === 'string') wf.description = doc.description;
+  if (typeof doc.version === 'string') wf.version = doc.version;
   if (doc.triggers !== undefined) wf.triggers = doc.triggers as Json;
   if (doc.resources !== undefined) wf.resources = doc.resources as Json;
   return wf;

@@ -6,6 +6,7 @@ import { ERROR_KEYWORD } from '../parse/schema-check.js';
 import { DURATION_HINT, DURATION_PATTERN } from '../duration.js';
 import { RULE_DOCS_BASE } from '../lint/rule-docs-base.js';
 import { RULE_INDEX } from '../lint/rule-index.js';
+import { ORIGINAL_LIMIT_DEFAULTS } from '../original-limits.js';
 import { SCHEMA_BASE_URL, type JsonSchema } from './workflow-schema.js';
 
 const duration = (description: string): JsonSchema => ({
@@ -58,6 +59,113 @@ function lintRules(): JsonSchema {
   };
 }
 
+const OWNER_PATTERN = '^(@[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9_.-]+)?|[^\\s@]+@[^\\s@]+\\.[^\\s@]+)$';
+const owners = (description: string): JsonSchema => ({
+  type: 'array',
+  items: {
+    type: 'string',
+    pattern: OWNER_PATTERN,
+    [ERROR_KEYWORD]: 'is not an owner; write @user, @org/team or an email address',
+  },
+  description,
+});
+
+/** The `governance:` section: who must approve changes (docs/governance.md). */
+function governance(): JsonSchema {
+  const approvals = (level: string, dflt: number) =>
+    count(`Approvals needed from the workflow's owners for a ${level} change. Default ${dflt}.`, 0);
+  return section('`thaiyyal approvals`: who must approve changes to workflows. See docs/governance.md.', {
+    approvals: section(
+      'Approvals needed from the owners of a changed workflow, per bump level of its change.',
+      {
+        major: approvals('major (breaking)', 2),
+        minor: approvals('minor (additive, or a new workflow)', 1),
+        patch: approvals('patch (internal)', 1),
+        none: approvals('non-semantic (formatting, comments)', 0),
+      },
+    ),
+    security: section(
+      'Security-sensitive changes (a new exec command, a new HTTP host, a new secret) and changes to CODEOWNERS or this config.',
+      {
+        owners: owners(
+          "Who must approve them: @user, @org/team or emails. Empty (the default): the workflow's owners stand in.",
+        ),
+        approvals: count('Approvals needed from them. Default 1.', 0),
+      },
+    ),
+    selfApproval: {
+      type: 'boolean',
+      description: "Whether the author's own approval counts. Default false.",
+    },
+    dismissStaleApprovals: {
+      type: 'boolean',
+      description:
+        'Approvals given before the last push (GitHub) or the last content change (git) do not count. Default true.',
+    },
+    blockOnChangesRequested: {
+      type: 'boolean',
+      description:
+        'A reviewer (owner, or with write access) whose latest review requests changes blocks the merge. Default true.',
+    },
+    unowned: {
+      enum: ['any-reviewer', 'block'],
+      description:
+        'A workflow with no owner (no CODEOWNERS match, no `owners:`): approvals from any reviewer count, or it is blocked. Default any-reviewer.',
+    },
+    teams: {
+      type: 'object',
+      description:
+        'Team → members (@login or email), for teams the forge cannot resolve (git mode) or to pin them. Example: {"@acme/security": ["@ada", "grace@acme.dev"]}.',
+      propertyNames: {
+        pattern: '^@[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9_.-]+$',
+        [ERROR_KEYWORD]: 'is not a team; write @org/team',
+      },
+      additionalProperties: owners('Members of the team.'),
+    },
+  });
+}
+
+/**
+ * `original.limits`: the original engine's limits (reference §5.3) under the names of its Go
+ * config (`MaxNodes` → `maxNodes`). Counts accept 0 for "no limit".
+ */
+function originalLimits(): JsonSchema {
+  const d = ORIGINAL_LIMIT_DEFAULTS;
+  const limit = (what: string, dflt: number) => count(`${what} Default ${dflt}; 0 = no limit.`, 0);
+  return section(
+    'Limits of the original engine, enforced on imported workflows and `original/*` node types. See docs/config.md.',
+    {
+      maxExecutionTime: duration('Whole run of an original workflow (MaxExecutionTime). Default 5m.'),
+      maxNodeExecutionTime: duration('One node of an original workflow (MaxNodeExecutionTime). Default 30s.'),
+      maxIterations: limit('Loop iterations (MaxIterations).', d.maxIterations),
+      maxNodeExecutions: limit(
+        'Node executions per run, loop bodies included (MaxNodeExecutions).',
+        d.maxNodeExecutions,
+      ),
+      maxNodes: limit('Nodes of one workflow (MaxNodes).', d.maxNodes),
+      maxEdges: limit('Edges of one workflow (MaxEdges).', d.maxEdges),
+      maxPayloadSize: limit('Bytes of an original workflow file (MaxPayloadSize).', d.maxPayloadSize),
+      maxStringLength: limit('Length of a string stored in a variable (MaxStringLength).', d.maxStringLength),
+      maxArrayLength: limit('Elements of an array stored in a variable (MaxArrayLength).', d.maxArrayLength),
+      maxVariables: limit('Workflow variables (MaxVariables).', d.maxVariables),
+      maxContextDepth: limit(
+        'Nesting depth of a value stored in a variable (MaxContextDepth).',
+        d.maxContextDepth,
+      ),
+      maxHttpCallsPerExec: limit('HTTP calls per run (MaxHTTPCallsPerExec).', d.maxHttpCallsPerExec),
+      maxResponseSize: limit('Bytes of one HTTP response body (MaxResponseSize).', d.maxResponseSize),
+      maxCacheSize: limit(
+        'Entries of the run cache; the least recently used goes first (MaxCacheSize).',
+        d.maxCacheSize,
+      ),
+      allowHttp: {
+        type: 'boolean',
+        description: 'Whether the original http node may call out at all (AllowHTTP). Default true.',
+      },
+    },
+  );
+}
+
 /**
  * The config schema. Unknown sections are errors; later capabilities add their own
  * sections here.
@@ -108,6 +216,24 @@ export function buildConfigSchema(): JsonSchema {
         'Environment variables workflows may read as `${{ env.NAME }}`; nothing else is visible.',
         {
           allow: strings('Names of the variables workflows may read.'),
+        },
+      ),
+      runs: section('Local run history in `.thaiyyal/runs/` (`thaiyyal runs prune`). See docs/commands/runs.md.', {
+        compress: {
+          type: 'boolean',
+          description:
+            'Gzip a run\'s log (`<runId>.jsonl.gz`) as soon as the run finishes. Default false; `thaiyyal runs prune` compresses finished logs either way.',
+        },
+        retention: section('Which finished runs `thaiyyal runs prune` keeps. A run is kept only if every rule given keeps it.', {
+          days: count('Keep runs started within this many days.'),
+          count: count('Keep at most this many runs (the newest).'),
+        }),
+      }),
+      governance: governance(),
+      original: section(
+        'Workflows of the original thaiyyal engine (`thaiyyal import`, `original/*` node types).',
+        {
+          limits: originalLimits(),
         },
       ),
       lint: section('`thaiyyal lint`: rule severities and files to skip.', {

@@ -33,6 +33,8 @@ export const COMMON_NODE_KEYS = [
   'timeout',
   'onError',
   'tolerateSkipped',
+  'pure',
+  'idempotent',
 ] as const;
 
 export type CommonNodeKey = (typeof COMMON_NODE_KEYS)[number];
@@ -129,6 +131,16 @@ function commonNodeProperties(typeSchema: JsonSchema): Record<CommonNodeKey, Jso
       type: 'boolean',
       description: 'Run even when a dependency was skipped (its output is then null).',
     },
+    pure: {
+      type: 'boolean',
+      description:
+        'Declare that this node has no effects on the outside world, whatever its type (thaiyyal optimize may then remove, merge or reorder it).',
+    },
+    idempotent: {
+      type: 'boolean',
+      description:
+        'Declare that running this node twice with the same options has the same effect as once (thaiyyal optimize may merge identical copies).',
+    },
   };
 }
 
@@ -186,6 +198,13 @@ export function buildWorkflowSchema(types?: readonly NodeTypeInfo[]): JsonSchema
           'must be lowercase letters, digits and dashes, starting with a letter or digit (e.g. github-stars)',
       },
       description: { type: 'string' },
+      version: {
+        type: 'string',
+        pattern: '^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?$',
+        description:
+          'Optional: the semver version this file declares (see docs/versioning.md). `thaiyyal version check` verifies it reflects the changes since the last tag; `thaiyyal release` updates it.',
+        [ERROR_KEYWORD]: 'must be a semver version like 1.2.0 or 2.0.0-rc.1',
+      },
       owners: {
         type: 'array',
         items: { type: 'string' },

@@ -110,6 +110,13 @@ describe('collectRefs', () => {
     expect(collectRefs('$lookup(nodes, "a")').dynamicNodes).toBe(true);
   });
 
+  it('does not mistake a field named item or index for the fan-out item', () => {
+    expect(collectRefs('inputs.item & inputs.index').usesItem).toBe(false);
+    expect(collectRefs('nodes.a.output.item').usesItem).toBe(false);
+    expect(collectRefs('nodes.a.output[$index > 1]').usesItem).toBe(true);
+    expect(collectRefs('nodes.a.output.$item').usesItem).toBe(true);
+  });
+
   it('throws on bad syntax', () => {
     expect(() => collectRefs('1 +')).toThrow(ExpressionSyntaxError);
   });

@@ -33,13 +33,35 @@ function optionDag(n) {
 
 /** A synthetic log of `n` events over 10,000 nodes, laid out as the writer lays it out. */
 function bigLog(file, n) {
-  const plan = Array.from({ length: 10_000 }, (_, i) => ({ id: `n${i}`, type: 'transform', deps: i ? [`n${i - 1}`] : [] }));
-  const lines = [serializeEvent({ v: 1, seq: 0, ts: 0, runId: 'R', type: 'run.started', workflow: 'big', file: 'big.yaml', inputs: {}, plan })];
+  const plan = Array.from({ length: 10_000 }, (_, i) => ({
+    id: `n${i}`,
+    type: 'transform',
+    deps: i ? [`n${i - 1}`] : [],
+  }));
+  const lines = [
+    serializeEvent({
+      v: 1,
+      seq: 0,
+      ts: 0,
+      runId: 'R',
+      type: 'run.started',
+      workflow: 'big',
+      file: 'big.yaml',
+      inputs: {},
+      plan,
+    }),
+  ];
   for (let i = 1; i < n; i++) {
     const nodeId = `n${Math.floor(i / 10) % 10_000}`;
     const body =
       i % 10 === 9
-        ? { type: 'node.succeeded', nodeId, output: { value: i, text: 'x'.repeat(100) }, attempts: 1, durationMs: 0 }
+        ? {
+            type: 'node.succeeded',
+            nodeId,
+            output: { value: i, text: 'x'.repeat(100) },
+            attempts: 1,
+            durationMs: 0,
+          }
         : i % 10 === 1
           ? { type: 'node.options', nodeId, attempt: 1, options: { value: i } }
           : { type: 'node.started', nodeId, attempt: 1 };

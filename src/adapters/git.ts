@@ -82,9 +82,8 @@ function makeRepo(git: SimpleGit, root: string): GitRepo {
       }
     },
     async readFile(ref, path) {
+      // One process per file: git fails (stderr, so simple-git rejects) for a missing path or a directory.
       try {
-        const type = (await raw(['cat-file', '-t', `${ref}:${path}`])).trim();
-        if (type !== 'blob') return undefined;
         return await raw(['cat-file', 'blob', `${ref}:${path}`]);
       } catch {
         return undefined;

@@ -6,7 +6,16 @@
  * Tolerant, not lenient: a last line cut short by a crash mid-write is dropped with a
  * warning; a log from a newer format version is refused (docs/event-log.md, Versioning).
  */
-import { closeSync, openSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -256,7 +265,11 @@ function readGzEnds(path: string, maxVersion: number): RunLogEnds {
   }
   // The last line is its own gzip member (compressRunLog): find the member start from the end.
   const from = Math.max(0, raw.length - CHUNK);
-  for (let at = raw.lastIndexOf(GZIP_MAGIC, raw.length - 1); at >= from; at = raw.lastIndexOf(GZIP_MAGIC, at - 1)) {
+  for (
+    let at = raw.lastIndexOf(GZIP_MAGIC, raw.length - 1);
+    at >= from;
+    at = raw.lastIndexOf(GZIP_MAGIC, at - 1)
+  ) {
     let text: string;
     try {
       text = gunzipSync(raw.subarray(at)).toString('utf8');
@@ -273,7 +286,10 @@ function readGzEnds(path: string, maxVersion: number): RunLogEnds {
     if (at === 0) break;
   }
   // Not written by compressRunLog: inflate it all.
-  const lines = readRunLogBytes(path).toString('utf8').split('\n').filter((l) => l !== '');
+  const lines = readRunLogBytes(path)
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   const last = lines.length > 0 ? checkedEvent(path, lines[lines.length - 1]!, maxVersion) : undefined;
   if (last) ends.last = last;
   return ends;

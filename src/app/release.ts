@@ -241,3 +241,16 @@ async function apply(
   }
   return commit;
 }
+
+/**
+ * Commands that take a list of workflow names parse leniently (any number of names), so an unknown flag would arrive
+ * as a name: refuse it as the usage error it is.
+ */
+export function refuseFlagLike(names: string[], command: string): void {
+  const bad = names.find((n) => n.startsWith('-'));
+  if (bad !== undefined) {
+    throw new UserError('invalid-flags', `unknown flag ${bad}`, {
+      suggestions: [`see thaiyyal ${command} --help`],
+    });
+  }
+}

@@ -180,7 +180,8 @@ async function runOne(
     (types.has('http') || types.has('original/http')) && !replay
       ? (await import('../adapters/http.js')).createHttpClient(config.http)
       : undefined;
-  const proc = types.has('exec') && !replay ? (await import('../adapters/process.js')).createProcessRunner() : undefined;
+  const proc =
+    types.has('exec') && !replay ? (await import('../adapters/process.js')).createProcessRunner() : undefined;
   const missing = (what: string) => (): never => {
     throw new InternalError(`${what} used by a workflow without ${what} nodes`);
   };

@@ -446,7 +446,11 @@ export async function diffRuns(opts: { cwd: string; a: string; b: string; now?: 
       nodes.push({
         nodeId: id,
         only: x ? 'a' : 'b',
-        timing: { a: x?.durationMs ?? 0, b: y?.durationMs ?? 0, deltaMs: (y?.durationMs ?? 0) - (x?.durationMs ?? 0) },
+        timing: {
+          a: x?.durationMs ?? 0,
+          b: y?.durationMs ?? 0,
+          deltaMs: (y?.durationMs ?? 0) - (x?.durationMs ?? 0),
+        },
         differs: true,
       });
       continue;

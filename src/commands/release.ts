@@ -49,7 +49,8 @@ Refuses (exit 2) when a released file or CHANGELOG.md has uncommitted changes, i
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Release);
-    const { release } = await import('../app/release.js');
+    const { release, refuseFlagLike } = await import('../app/release.js');
+    refuseFlagLike(argv as string[], 'release');
     const result = await release({
       cwd: process.cwd(),
       workflows: argv as string[],

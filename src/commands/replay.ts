@@ -18,11 +18,13 @@ RUN is a run id, a unique prefix of one, or "latest".`;
   static override examples = [
     {
       description: 'Run a workflow, then open its run in the debugger (plain text when not on a terminal)',
-      command: '<%= config.bin %> run workflows/hello.yaml --quiet && <%= config.bin %> <%= command.id %> latest',
+      command:
+        '<%= config.bin %> run workflows/hello.yaml --quiet && <%= config.bin %> <%= command.id %> latest',
     },
     {
       description: 'Check that re-executing the newest run gives the same outputs',
-      command: '<%= config.bin %> run workflows/hello.yaml --quiet && <%= config.bin %> <%= command.id %> latest --verify',
+      command:
+        '<%= config.bin %> run workflows/hello.yaml --quiet && <%= config.bin %> <%= command.id %> latest --verify',
     },
     {
       description: 'Check a (changed) workflow file against a past run',
@@ -36,7 +38,8 @@ RUN is a run id, a unique prefix of one, or "latest".`;
     },
     {
       description: 'The full state after event 5, as JSON',
-      command: '<%= config.bin %> run workflows/hello.yaml --quiet && <%= config.bin %> <%= command.id %> latest --at 5 --json',
+      command:
+        '<%= config.bin %> run workflows/hello.yaml --quiet && <%= config.bin %> <%= command.id %> latest --at 5 --json',
     },
   ];
 

@@ -111,9 +111,13 @@ export function createEffects(
         record(kind, n, request, rec.error ? { error: rec.error } : { result: rec.result });
         if (rec.error) {
           if (rec.error.aborted) {
-            throw new NodeFailure(FailureCode.timeout, `recorded ${kind} call was cut short (timeout or cancel)`, {
-              retryable: true,
-            });
+            throw new NodeFailure(
+              FailureCode.timeout,
+              `recorded ${kind} call was cut short (timeout or cancel)`,
+              {
+                retryable: true,
+              },
+            );
           }
           throw new NodeFailure(rec.error.code, rec.error.message, {
             retryable: rec.error.retryable ?? false,
@@ -127,8 +131,7 @@ export function createEffects(
           Promise.resolve().then(() => answer('http', { method: req.method, url: req.url }) as HttpResponse),
       };
       const proc: ProcessRunner = {
-        run: (req) =>
-          Promise.resolve().then(() => answer('process', processRequest(req)) as ProcessResult),
+        run: (req) => Promise.resolve().then(() => answer('process', processRequest(req)) as ProcessResult),
       };
       return {
         now: () => answer('clock') as number,

@@ -63,6 +63,8 @@ interface Entry {
   start: number;
   end: number;
   indent: string;
+  /** First line of the comment block right above the entry (its own comment), else `start`. */
+  lead: number;
 }
 
 function blockEntries(doc: Document, text: string, key: string): Map<string, Entry> | undefined {
@@ -84,7 +86,9 @@ function blockEntries(doc: Document, text: string, key: string): Map<string, Ent
       if (/^ */.exec(l)![0].length <= indent.length) break;
       end = i + 1;
     }
-    out.set(String(pair.key.value), { start: line, end, indent });
+    let lead = line;
+    while (lead > 0 && lines[lead - 1]!.startsWith(`${indent}#`)) lead--;
+    out.set(String(pair.key.value), { start: line, end, indent, lead });
   }
   return out;
 }
@@ -128,7 +132,8 @@ export function renderOptimized(
     const now = after.nodes[id];
     if (!was) return undefined;
     if (!now) {
-      edits.set(entry.start, { end: entry.end, lines: [] });
+      // The node goes with the comment lines right above it.
+      edits.set(entry.lead, { end: entry.end, lines: [] });
       continue;
     }
     const a = rawNode(was);

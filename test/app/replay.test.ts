@@ -47,7 +47,8 @@ outputs:
 let server: TestServer;
 let dir: string;
 let first: RunResult;
-const hits = () => (existsSync(join(dir, 'hits.txt')) ? readFileSync(join(dir, 'hits.txt'), 'utf8').length : 0);
+const hits = () =>
+  existsSync(join(dir, 'hits.txt')) ? readFileSync(join(dir, 'hits.txt'), 'utf8').length : 0;
 const echoHits = () => server.requests.filter((r) => r.url.startsWith('/echo')).length;
 const events = (r: RunResult) =>
   readFileSync(r.logFile!, 'utf8')
@@ -131,7 +132,12 @@ describe('replay --verify', () => {
     const e = echoHits();
     const r = await verifyRun({ cwd: dir, run: first.runId, workflow: changed });
     expect(echoHits()).toBe(e);
-    expect(r.divergence).toMatchObject({ nodeId: 'fetch', kind: 'status', recorded: 'succeeded', replayed: 'failed' });
+    expect(r.divergence).toMatchObject({
+      nodeId: 'fetch',
+      kind: 'status',
+      recorded: 'succeeded',
+      replayed: 'failed',
+    });
     expect(r.divergence?.error?.code).toBe('replay.effect-mismatch');
     expect(r.divergence?.error?.message).toContain('n=2');
   });
@@ -162,9 +168,9 @@ describe('replay --from (fork)', () => {
       inputs: { token: 'tok-SECRET-123' },
     });
     expect(r.outputs['shape']).toMatchObject({ status: 418 });
-    expect((await caught(forkRun({ cwd: dir, run: first.runId, from: 'count', set: ['shape.output=1'] }))).code).toBe(
-      'invalid-set',
-    );
+    expect(
+      (await caught(forkRun({ cwd: dir, run: first.runId, from: 'count', set: ['shape.output=1'] }))).code,
+    ).toBe('invalid-set');
     expect(() => parseSet('fetch.output={nope')).toThrow(/not JSON/);
     expect(() => parseSet('fetch=1')).toThrow(/NODE.output=JSON/);
     const unknown = await caught(forkRun({ cwd: dir, run: first.runId, from: 'nope' }));

@@ -108,6 +108,8 @@ describe('thaiyyal release / versions / run @version / rollback', () => {
       [['diff', 'missing.yaml', 'w.yaml'], /missing\.yaml: no such file/],
       [['release', '--sign'], /--sign needs a signing key/],
       [['release', 'ghost'], /no workflow named "ghost" in HEAD/],
+      [['release', '--dryrun'], /flag:? --dryrun/i],
+      [['version', 'check', '-x'], /flag:? -x/i],
     ];
     for (const [args, message] of cases) {
       const r = await cli(args);

@@ -63,10 +63,18 @@ describe('thaiyyal replay --verify', () => {
     });
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain('diverged: node "double" output differs at $: recorded 42, replayed 43');
-    const j = await runCli(['replay', runId, '--verify', '--workflow', 'wf-v2.yaml', '--json'], { cwd: repo.dir });
+    const j = await runCli(['replay', runId, '--verify', '--workflow', 'wf-v2.yaml', '--json'], {
+      cwd: repo.dir,
+    });
     expect(j.exitCode).toBe(1);
-    const doc = JSON.parse(j.stdout) as { identical: boolean; divergence: { nodeId: string; recorded: number } };
-    expect(doc).toMatchObject({ identical: false, divergence: { nodeId: 'double', recorded: 42, replayed: 43 } });
+    const doc = JSON.parse(j.stdout) as {
+      identical: boolean;
+      divergence: { nodeId: string; recorded: number };
+    };
+    expect(doc).toMatchObject({
+      identical: false,
+      divergence: { nodeId: 'double', recorded: 42, replayed: 43 },
+    });
   });
 });
 
@@ -167,7 +175,16 @@ describe.skipIf(!tmux)('the debugger in a real terminal (tmux)', () => {
       const r = await runCli(['run', 'wf.yaml', '--json'], { cwd: t.dir });
       const id = (JSON.parse(r.stdout) as { runId: string }).runId;
       const started = sh(
-        'new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', t.dir,
+        'new-session',
+        '-d',
+        '-s',
+        session,
+        '-x',
+        '80',
+        '-y',
+        '24',
+        '-c',
+        t.dir,
         `env TERM=xterm-256color node ${BIN} replay ${id}; sleep 30`,
       );
       expect(started.status).toBe(0);
@@ -188,7 +205,11 @@ describe.skipIf(!tmux)('the debugger in a real terminal (tmux)', () => {
       await new Promise((r) => setTimeout(r, 300));
       sh('send-keys', '-t', session, 'q');
       // The app exited: the shell went on to `sleep`, the screen keeps the last frame.
-      for (let i = 0; i < 50 && sh('list-panes', '-t', session, '-F', '#{pane_current_command}').stdout.trim() !== 'sleep'; i++) {
+      for (
+        let i = 0;
+        i < 50 && sh('list-panes', '-t', session, '-F', '#{pane_current_command}').stdout.trim() !== 'sleep';
+        i++
+      ) {
         await new Promise((r) => setTimeout(r, 100));
       }
       expect(sh('list-panes', '-t', session, '-F', '#{pane_current_command}').stdout.trim()).toBe('sleep');

@@ -28,11 +28,27 @@ const worldly: NodeType<{ url: string; retryable?: boolean }> = {
     const t = [ctx.now(), ctx.now()];
     const r = [ctx.random(), ctx.random()];
     const res = await ctx.http.request(
-      { method: 'GET', url: o.url, headers: {}, timeoutMs: 1000, maxResponseBytes: 1e6, maxRedirects: 0, responseType: 'auto' },
+      {
+        method: 'GET',
+        url: o.url,
+        headers: {},
+        timeoutMs: 1000,
+        maxResponseBytes: 1e6,
+        maxRedirects: 0,
+        responseType: 'auto',
+      },
       ctx.signal,
     );
     const p = await ctx.process.run(
-      { command: 'echo', args: ['hi'], shell: false, cwd: '/tmp', env: {}, timeoutMs: 1000, maxOutputBytes: 1e6 },
+      {
+        command: 'echo',
+        args: ['hi'],
+        shell: false,
+        cwd: '/tmp',
+        env: {},
+        timeoutMs: 1000,
+        maxOutputBytes: 1e6,
+      },
       ctx.signal,
     );
     return { t, r, body: res.body, out: p.stdout };
@@ -48,7 +64,13 @@ const world = {
   http: () => ({
     request: async (req: { url: string }) => {
       hits++;
-      return { status: 200, headers: { a: 'b' }, body: { url: req.url, big: 'x'.repeat(50) }, url: req.url, truncated: false };
+      return {
+        status: 200,
+        headers: { a: 'b' },
+        body: { url: req.url, big: 'x'.repeat(50) },
+        url: req.url,
+        truncated: false,
+      };
     },
   }),
   process: () => ({
@@ -166,17 +188,39 @@ describe('replaying effects', () => {
         },
       }),
     };
-    const wf = makeWorkflow({ w: { type: 'worldly', url: 'http://h/x', retry: { attempts: 2, backoff: 'fixed', delayMs: 1, maxDelayMs: 1, jitter: 0, on: [] } } });
+    const wf = makeWorkflow({
+      w: {
+        type: 'worldly',
+        url: 'http://h/x',
+        retry: { attempts: 2, backoff: 'constant', delayMs: 1, maxDelayMs: 1, jitter: 0, on: [] },
+      },
+    });
     const rec = await execute(wf, types, { services: { ...failing, effects: recorder() } });
     expect(rec.result.status).toBe('succeeded');
     expect(rec.events.filter((e) => e.type === 'node.retrying')).toHaveLength(1);
-    const again = await execute(wf, types, { services: { ...world, effects: replayer(recordingOf(rec.events)) } });
+    const again = await execute(wf, types, {
+      services: { ...world, effects: replayer(recordingOf(rec.events)) },
+    });
     expect(again.result.status).toBe('succeeded');
     expect(again.events.filter((e) => e.type === 'node.retrying')).toHaveLength(1);
 
     const empty = await execute(wf, types, { services: { ...world, effects: replayer(new Map()) } });
-    const failed = empty.events.find((e) => e.type === 'node.failed') as Extract<RunEvent, { type: 'node.failed' }>;
+    const failed = empty.events.find((e) => e.type === 'node.failed') as Extract<
+      RunEvent,
+      { type: 'node.failed' }
+    >;
     expect(failed.error.code).toBe('replay.no-effect');
     expect(failed.error.message).toContain('clock call');
+  });
+});
+
+describe('serializeEvent', () => {
+  it('writes node.options byte for byte as JSON.stringify does', async () => {
+    const { serializeEvent } = await import('../../src/adapters/event-log.js');
+    const wf = makeWorkflow({ w: { type: 'worldly', url: 'http://h/"quoted"\u00e9' } });
+    const { events } = await execute(wf, types, { services: { ...world, effects: recorder() } });
+    const opts = events.filter((e) => e.type === 'node.options' || e.type === 'node.effect');
+    expect(opts.length).toBeGreaterThan(1);
+    for (const e of opts) expect(serializeEvent(e)).toBe(JSON.stringify(e));
   });
 });

@@ -34,9 +34,12 @@ export function valueAtPath(v: unknown, path: string): unknown {
   let cur = v;
   for (const s of steps) {
     if (cur === null || typeof cur !== 'object') return undefined;
-    const key = s.startsWith('.') ? s.slice(1) : s.startsWith('["') ? (JSON.parse(s.slice(1, -1)) as string) : Number(s.slice(1, -1));
+    const key = s.startsWith('.')
+      ? s.slice(1)
+      : s.startsWith('["')
+        ? (JSON.parse(s.slice(1, -1)) as string)
+        : Number(s.slice(1, -1));
     cur = (cur as Record<string | number, unknown>)[key];
   }
   return cur;
 }
-

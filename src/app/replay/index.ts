@@ -113,7 +113,9 @@ function workflowFileOf(opened: OpenedRun, cwd: string, given: string | undefine
     return f;
   }
   const recorded = opened.index.started.file;
-  const candidates = isAbsolute(recorded) ? [recorded] : [resolve(cwd, recorded), resolve(opened.root, recorded)];
+  const candidates = isAbsolute(recorded)
+    ? [recorded]
+    : [resolve(cwd, recorded), resolve(opened.root, recorded)];
   const found = candidates.find((f) => existsSync(f));
   if (!found) {
     throw new UserError(
@@ -164,7 +166,11 @@ export interface VerifyResult {
  * every effect answered from the recording (no network, no processes, no clock), then checks each
  * node ended the same way with an identical output. Divergences come in the recording's order.
  */
-export async function verifyRun(opts: { cwd: string; run: string; workflow?: string }): Promise<VerifyResult> {
+export async function verifyRun(opts: {
+  cwd: string;
+  run: string;
+  workflow?: string;
+}): Promise<VerifyResult> {
   const opened = await openRun(opts);
   const ix = opened.index;
   const workflowFile = workflowFileOf(opened, opts.cwd, opts.workflow);
@@ -180,7 +186,8 @@ export async function verifyRun(opts: { cwd: string; run: string; workflow?: str
   }
   // A fork's reused nodes never ran in it (no node.started): verifying reuses them again.
   const ran = new Set<string>();
-  for (let i = 0; i < ix.count; i++) if (EVENT_TYPES[ix.types[i]!] === 'node.started') ran.add(ix.plan[ix.nodes[i]!]!.id);
+  for (let i = 0; i < ix.count; i++)
+    if (EVENT_TYPES[ix.types[i]!] === 'node.started') ran.add(ix.plan[ix.nodes[i]!]!.id);
   const reusedInRecording = new Map<string, RunEvent>();
   for (const e of indexedEvents(ix, TERMINALS)) {
     if ('nodeId' in e && !ran.has(e.nodeId) && e.type !== 'node.skipped' && e.type !== 'node.cancelled') {

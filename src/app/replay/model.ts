@@ -33,7 +33,15 @@ const TYPE_CODE = new Map<string, number>(EVENT_TYPES.map((t, i) => [t, i]));
 const UNKNOWN_TYPE = 255;
 
 /** A node's status as the index knows it. */
-export const STATUSES = ['pending', 'scheduled', 'running', 'succeeded', 'failed', 'skipped', 'cancelled'] as const;
+export const STATUSES = [
+  'pending',
+  'scheduled',
+  'running',
+  'succeeded',
+  'failed',
+  'skipped',
+  'cancelled',
+] as const;
 export type IndexStatus = (typeof STATUSES)[number];
 const S = Object.fromEntries(STATUSES.map((s, i) => [s, i])) as Record<IndexStatus, number>;
 
@@ -78,7 +86,11 @@ const V_KEY = Buffer.from('{"v":');
  * Reads version, type and node id from a line laid out as the writer lays it out, without
  * decoding the line; undefined when it is laid out otherwise (then the caller parses it).
  */
-function readHead(buf: Buffer, pos: number, nl: number): { v: number; type: string; nodeId?: string } | undefined {
+function readHead(
+  buf: Buffer,
+  pos: number,
+  nl: number,
+): { v: number; type: string; nodeId?: string } | undefined {
   if (buf.compare(V_KEY, 0, V_KEY.length, pos, pos + V_KEY.length) !== 0) return undefined;
   let v = 0;
   let p = pos + V_KEY.length;
@@ -89,7 +101,10 @@ function readHead(buf: Buffer, pos: number, nl: number): { v: number; type: stri
   const te = buf.indexOf(34, ts);
   if (te < 0 || te > nl) return undefined;
   const type = buf.toString('latin1', ts, te);
-  if (te + 1 + NODE_KEY.length > nl || buf.compare(NODE_KEY, 0, NODE_KEY.length, te + 1, te + 1 + NODE_KEY.length) !== 0) {
+  if (
+    te + 1 + NODE_KEY.length > nl ||
+    buf.compare(NODE_KEY, 0, NODE_KEY.length, te + 1, te + 1 + NODE_KEY.length) !== 0
+  ) {
     return { v, type };
   }
   const ns = te + 1 + NODE_KEY.length;
@@ -255,7 +270,10 @@ export function eventAt(ix: RunIndex, i: number): RunEvent {
   try {
     return JSON.parse(decoder.decode(ix.bytes.subarray(ix.starts[i], ix.ends[i]))) as RunEvent;
   } catch {
-    throw new UserError('run-log-corrupt', `event ${i} of run ${ix.started.runId} is not valid JSON; the log is damaged`);
+    throw new UserError(
+      'run-log-corrupt',
+      `event ${i} of run ${ix.started.runId} is not valid JSON; the log is damaged`,
+    );
   }
 }
 
@@ -276,7 +294,8 @@ export function statusesAfter(ix: RunIndex, i: number): IndexStatus[] {
   const upto = i + 1;
   const k = Math.min(Math.floor(upto / CHECKPOINT), ix.checkpoints.length - 1);
   const status = ix.checkpoints[Math.max(0, k)]!.slice();
-  for (let j = Math.max(0, k) * CHECKPOINT; j < upto && j < ix.count; j++) step(status, ix.types[j]!, ix.nodes[j]!);
+  for (let j = Math.max(0, k) * CHECKPOINT; j < upto && j < ix.count; j++)
+    step(status, ix.types[j]!, ix.nodes[j]!);
   return Array.from(status, (s) => STATUSES[s]!);
 }
 
@@ -412,9 +431,13 @@ export function parseBreakpoint(ix: RunIndex, text: string): Breakpoint {
   if (ix.nodeIndex.has(t)) return { kind: 'node', value: t };
   if ((EVENT_TYPES as readonly string[]).includes(t)) return { kind: 'event', value: t };
   if (ix.plan.some((p) => p.type === t)) return { kind: 'type', value: t };
-  throw new UserError('invalid-breakpoint', `"${text}" is not a node id, node type or event type of this run`, {
-    suggestions: ['write node:ID, type:TYPE, event:KIND or when:EXPRESSION (JSONata over the state)'],
-  });
+  throw new UserError(
+    'invalid-breakpoint',
+    `"${text}" is not a node id, node type or event type of this run`,
+    {
+      suggestions: ['write node:ID, type:TYPE, event:KIND or when:EXPRESSION (JSONata over the state)'],
+    },
+  );
 }
 
 /** Does event `i` hit a (non-condition) breakpoint? */
@@ -434,14 +457,7 @@ export function hitsStatic(ix: RunIndex, b: Breakpoint, i: number): boolean {
 }
 
 /** Where a move lands: an event index. */
-export type Move =
-  | 'next'
-  | 'prev'
-  | 'nextNode'
-  | 'prevNode'
-  | 'start'
-  | 'end'
-  | 'firstFailure';
+export type Move = 'next' | 'prev' | 'nextNode' | 'prevNode' | 'start' | 'end' | 'firstFailure';
 
 /**
  * The event a move lands on from `i`. Stepping by node goes to the next (previous) event that
@@ -529,7 +545,10 @@ export function search(ix: RunIndex, i: number, query: string, direction: 1 | -1
 }
 
 /** One line of the timeline: `#seq +ms type node`, for event `i`. */
-export function describeEvent(ix: RunIndex, i: number): { seq: number; type: string; nodeId?: string; tsOffsetMs: number } {
+export function describeEvent(
+  ix: RunIndex,
+  i: number,
+): { seq: number; type: string; nodeId?: string; tsOffsetMs: number } {
   const head = decoder.decode(ix.bytes.subarray(ix.starts[i], Math.min(ix.ends[i]!, ix.starts[i]! + 200)));
   const ts = /"ts":(-?\d+)/.exec(head);
   const nodeId = nodeAt(ix, i);

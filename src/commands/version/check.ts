@@ -34,6 +34,8 @@ Exit codes: 0 every version reflects its changes · 1 some do not · 2 not a git
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(VersionCheck);
+    const { refuseFlagLike } = await import('../../app/release.js');
+    refuseFlagLike(argv as string[], 'version check');
     const { versionCheck } = await import('../../app/version-check.js');
     const result = await versionCheck({ cwd: process.cwd(), workflows: argv as string[] });
     if (flags.json) this.printJson(result);

@@ -7,10 +7,10 @@ import { compileExpression } from './jsonata.js';
 
 /** The names one expression refers to, each with its 0-based offset in the expression. */
 export interface ExpressionRefs {
-  nodes: Map<string, number>;
-  inputs: Map<string, number>;
-  secrets: Map<string, number>;
-  env: Map<string, number>;
+  nodes: ReadonlyMap<string, number>;
+  inputs: ReadonlyMap<string, number>;
+  secrets: ReadonlyMap<string, number>;
+  env: ReadonlyMap<string, number>;
   /** True when the expression reads `item`/`index` or `$item`/`$index` (only valid inside `foreach` or per-item options). */
   usesItem: boolean;
   /** True when `nodes` is used in a way whose node id cannot be known statically (e.g. `$lookup(nodes, x)`). */
@@ -43,8 +43,20 @@ export function collectRefs(source: string): ExpressionRefs {
 /** Refs are small and asked for by several passes; the compiled expression behind them is not kept. */
 const memo = new QuickLRU<string, ExpressionRefs>({ maxSize: 50_000 });
 
+/** Shared by every memoised result that names nothing of a kind (most name no secrets or env). */
+const NONE: ReadonlyMap<string, number> = new Map();
+
+interface Collecting {
+  nodes: Map<string, number>;
+  inputs: Map<string, number>;
+  secrets: Map<string, number>;
+  env: Map<string, number>;
+  usesItem: boolean;
+  dynamicNodes: boolean;
+}
+
 function collectRefsUncached(source: string): ExpressionRefs {
-  const refs: ExpressionRefs = {
+  const refs: Collecting = {
     nodes: new Map(),
     inputs: new Map(),
     secrets: new Map(),
@@ -54,7 +66,15 @@ function collectRefsUncached(source: string): ExpressionRefs {
   };
   const ast = compileExpression(source).ast() as unknown as AstNode;
   walk(ast, refs);
-  return refs;
+  const kept = (m: Map<string, number>) => (m.size > 0 ? m : NONE);
+  return {
+    nodes: kept(refs.nodes),
+    inputs: kept(refs.inputs),
+    secrets: kept(refs.secrets),
+    env: kept(refs.env),
+    usesItem: refs.usesItem,
+    dynamicNodes: refs.dynamicNodes,
+  };
 }
 
 function nameAt(steps: AstNode[], i: number): AstNode | undefined {
@@ -62,7 +82,7 @@ function nameAt(steps: AstNode[], i: number): AstNode | undefined {
   return s && s.type === 'name' && typeof s.value === 'string' ? s : undefined;
 }
 
-function visitPath(steps: AstNode[], refs: ExpressionRefs): void {
+function visitPath(steps: AstNode[], refs: Collecting): void {
   // `$$.nodes.x` reads from the root just like `nodes.x`.
   let i = 0;
   if (steps[0]?.type === 'variable' && steps[0].value === '$') i = 1;
@@ -86,7 +106,7 @@ function isItem(n: AstNode): boolean {
   return (n.type === 'name' || n.type === 'variable') && (n.value === 'item' || n.value === 'index');
 }
 
-function walk(node: unknown, refs: ExpressionRefs): void {
+function walk(node: unknown, refs: Collecting): void {
   if (Array.isArray(node)) {
     for (const n of node) walk(n, refs);
     return;

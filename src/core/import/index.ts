@@ -2,7 +2,7 @@
  * `thaiyyal import`, pure: the original engine's workflow JSON → a thaiyyal workflow YAML
  * document and warnings (docs/compat.md). The I/O twin is src/app/import.ts.
  */
-import { Document } from 'yaml';
+import { Document, isSeq } from 'yaml';
 import { originalNodeRefs } from '../expr/original/index.js';
 import { limitSetting, type OriginalLimits } from '../original-limits.js';
 import type { NodeCatalog } from '../parse/node-catalog.js';
@@ -504,16 +504,15 @@ export function importOriginal(text: string, opts: ImportOptions): ImportResult 
   };
   const doc = new Document(workflow);
   // Short lists of ids read best on one line: `needs: [a, b]`.
-  doc.getIn(['nodes'], true);
   for (const id of Object.keys(nodes)) {
     const list = doc.getIn(['nodes', id, 'needs'], true);
-    if (list && typeof list === 'object' && 'flow' in list) (list as { flow: boolean }).flow = true;
+    if (isSeq(list)) list.flow = true;
   }
   doc.commentBefore =
     ` Imported by \`thaiyyal import\` from ${file.replace(/^.*[\\/]/, '')} (the original thaiyyal engine's JSON).\n` +
     ` Original node types run as original/<type>; expressions in their options are the original's\n` +
     ` language, not JSONata. See docs/compat.md.`;
-  const yaml = doc.toString({ lineWidth: 0 });
+  const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   return {
     workflow,
     yaml,

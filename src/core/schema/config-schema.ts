@@ -218,17 +218,23 @@ export function buildConfigSchema(): JsonSchema {
           allow: strings('Names of the variables workflows may read.'),
         },
       ),
-      runs: section('Local run history in `.thaiyyal/runs/` (`thaiyyal runs prune`). See docs/commands/runs.md.', {
-        compress: {
-          type: 'boolean',
-          description:
-            'Gzip a run\'s log (`<runId>.jsonl.gz`) as soon as the run finishes. Default false; `thaiyyal runs prune` compresses finished logs either way.',
+      runs: section(
+        'Local run history in `.thaiyyal/runs/` (`thaiyyal runs prune`). See docs/commands/runs.md.',
+        {
+          compress: {
+            type: 'boolean',
+            description:
+              "Gzip a run's log (`<runId>.jsonl.gz`) as soon as the run finishes. Default false; `thaiyyal runs prune` compresses finished logs either way.",
+          },
+          retention: section(
+            'Which finished runs `thaiyyal runs prune` keeps. A run is kept only if every rule given keeps it.',
+            {
+              days: count('Keep runs started within this many days.'),
+              count: count('Keep at most this many runs (the newest).'),
+            },
+          ),
         },
-        retention: section('Which finished runs `thaiyyal runs prune` keeps. A run is kept only if every rule given keeps it.', {
-          days: count('Keep runs started within this many days.'),
-          count: count('Keep at most this many runs (the newest).'),
-        }),
-      }),
+      ),
       governance: governance(),
       original: section(
         'Workflows of the original thaiyyal engine (`thaiyyal import`, `original/*` node types).',

@@ -17,6 +17,9 @@ export const MAX_FOLDED_BYTES = 16_384;
 /** Time bound of one evaluation at optimise time. */
 const FOLD_TIME_MS = 200;
 
+/** A signal that never aborts (one for all evaluations). */
+const NEVER = new AbortController().signal;
+
 /** Pure types whose execution is a function of their options alone. */
 const FOLDABLE = new Set(['transform', 'map', 'filter', 'reduce', 'format', 'parse', 'condition', 'switch']);
 
@@ -69,7 +72,7 @@ async function evaluateNode(
     runId: '',
     nodeId: spec.id,
     attempt: 1,
-    signal: new AbortController().signal,
+    signal: NEVER,
     workflowDir: '',
     config: undefined as never,
     evaluate(name, bindings) {

@@ -79,7 +79,11 @@ export function ReplayApp({ index, evaluate, start, width, height }: ReplayAppPr
             const b = parseBreakpoint(index, p.text);
             setView((v) => {
               const { prompt: _p, ...rest } = v;
-              return { ...rest, breakpoints: [...v.breakpoints, b], message: `breakpoint ${b.kind}:${b.value}` };
+              return {
+                ...rest,
+                breakpoints: [...v.breakpoints, b],
+                message: `breakpoint ${b.kind}:${b.value}`,
+              };
             });
           } catch (err) {
             setView((v) => ({ ...v, message: (err as Error).message }));
@@ -107,7 +111,8 @@ export function ReplayApp({ index, evaluate, start, width, height }: ReplayAppPr
       return go(to, to === view.cursor ? 'no failure in this run' : undefined);
     }
     if (input === 'c' || input === 'C') {
-      if (view.breakpoints.length === 0) return setView((v) => ({ ...v, message: 'no breakpoints: add one with b' }));
+      if (view.breakpoints.length === 0)
+        return setView((v) => ({ ...v, message: 'no breakpoints: add one with b' }));
       const from = view.cursor;
       void continueTo(index, from, view.breakpoints, input === 'c' ? 1 : -1, evaluate).then(
         (to) => go(to),

@@ -113,12 +113,20 @@ export function renderFrame(ix: RunIndex, v: ViewState, width = 80, height = 24)
   const timeline: FrameLine[] = [];
   for (let i = first; i < Math.min(ix.count, first + paneRows); i++) {
     const e = describeEvent(ix, i);
-    const mark = i === v.cursor ? '▶' : v.breakpoints.some((b) => b.kind === 'node' && b.value === e.nodeId) ? '●' : ' ';
+    const mark =
+      i === v.cursor ? '▶' : v.breakpoints.some((b) => b.kind === 'node' && b.value === e.nodeId) ? '●' : ' ';
     const type = e.type.replace(/^node\./, '');
     timeline.push({
-      text: fit(`${mark}${String(i).padStart(5)} +${String(e.tsOffsetMs).padStart(5)}ms ${type} ${e.nodeId ?? ''}`, leftW),
+      text: fit(
+        `${mark}${String(i).padStart(5)} +${String(e.tsOffsetMs).padStart(5)}ms ${type} ${e.nodeId ?? ''}`,
+        leftW,
+      ),
       ...(i === v.cursor ? { inverse: true } : {}),
-      ...(type === 'failed' ? { color: 'red' as const } : type === 'succeeded' ? { color: 'green' as const } : {}),
+      ...(type === 'failed'
+        ? { color: 'red' as const }
+        : type === 'succeeded'
+          ? { color: 'green' as const }
+          : {}),
     });
   }
   const statuses = statusesAfter(ix, v.cursor);
@@ -140,7 +148,10 @@ export function renderFrame(ix: RunIndex, v: ViewState, width = 80, height = 24)
   const counts = new Map<IndexStatus, number>();
   for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
   const summary = [...counts.entries()].map(([s, n]) => `${GLYPH[s]}${n}`).join(' ');
-  lines.push({ text: fit(`timeline (${ix.count} events)`, leftW) + ' ' + fit(`nodes ${summary}`, rightW), bold: true });
+  lines.push({
+    text: fit(`timeline (${ix.count} events)`, leftW) + ' ' + fit(`nodes ${summary}`, rightW),
+    bold: true,
+  });
   for (let r = 0; r < paneRows; r++) {
     const l = timeline[r] ?? { text: ' '.repeat(leftW) };
     const g = graph[r] ?? { text: '' };
@@ -164,23 +175,31 @@ export function renderFrame(ix: RunIndex, v: ViewState, width = 80, height = 24)
       bold: true,
       ...(STATUS_COLOR[view.status] ? { color: STATUS_COLOR[view.status]! } : {}),
     });
-    for (const dep of view.deps) details.push({ text: fit(`  in  ${dep}: ${oneLine(view.inputs[dep], w)}`, w) });
+    for (const dep of view.deps)
+      details.push({ text: fit(`  in  ${dep}: ${oneLine(view.inputs[dep], w)}`, w) });
     if (view.options) details.push({ text: fit(`  opt ${oneLine(view.options, w)}`, w) });
     if ('output' in view) details.push({ text: fit(`  out ${oneLine(view.output, w)}`, w), color: 'cyan' });
     if (view.error) {
       details.push({ text: fit(`  err ${view.error.code}: ${view.error.message}`, w), color: 'red' });
     }
-    for (const l of view.logs.slice(-3)) details.push({ text: fit(`  log ${l.level}: ${l.message}`, w), color: 'gray' });
+    for (const l of view.logs.slice(-3))
+      details.push({ text: fit(`  log ${l.level}: ${l.message}`, w), color: 'gray' });
   }
   for (let r = 0; r < detailRows; r++) lines.push(details[r] ?? { text: '' });
-  const bp = v.breakpoints.length > 0 ? `breakpoints: ${v.breakpoints.map((b) => `${b.kind}:${b.value}`).join(' ')}` : '';
+  const bp =
+    v.breakpoints.length > 0
+      ? `breakpoints: ${v.breakpoints.map((b) => `${b.kind}:${b.value}`).join(' ')}`
+      : '';
   lines.push(
     v.prompt
       ? { text: fit(`${v.prompt.label}${v.prompt.text}▏`, w), color: 'yellow' }
       : { text: fit(v.message ?? bp, w), ...(v.message ? { color: 'yellow' as const } : {}) },
   );
   lines.push({
-    text: fit('←/→ event  ↑/↓ node  g/G start/end  f failure  c continue  b break  / search  ? help  q quit', w),
+    text: fit(
+      '←/→ event  ↑/↓ node  g/G start/end  f failure  c continue  b break  / search  ? help  q quit',
+      w,
+    ),
     color: 'gray',
   });
   return lines.slice(0, h);
@@ -203,7 +222,11 @@ export function renderPlain(ix: RunIndex, at?: number): string {
     else if (view && 'output' in view) line += `\n      output ${oneLine(view.output, 100)}`;
     out.push(line);
   }
-  if (ix.plan.length > 200) out.push(`  (${ix.plan.length} nodes; details shown for runs of up to 200 nodes)`);
-  out.push('', 'run `thaiyyal replay RUN` in a terminal for the interactive debugger, or --at N --json for the state after event N');
+  if (ix.plan.length > 200)
+    out.push(`  (${ix.plan.length} nodes; details shown for runs of up to 200 nodes)`);
+  out.push(
+    '',
+    'run `thaiyyal replay RUN` in a terminal for the interactive debugger, or --at N --json for the state after event N',
+  );
   return out.join('\n') + '\n';
 }

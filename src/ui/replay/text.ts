@@ -13,7 +13,8 @@ const show = (v: unknown): string => {
 export function renderVerify(r: VerifyResult, stream: OutStream): string {
   const c = palette(stream);
   const head = `verified run ${r.runId} against ${r.workflowFile}: ${r.nodes} node(s), ${r.effects} recorded effect(s) answered`;
-  if (r.identical) return `${c.green('✓')} ${head}\n${c.green('identical')}: every node ended the same way with the same output\n`;
+  if (r.identical)
+    return `${c.green('✓')} ${head}\n${c.green('identical')}: every node ended the same way with the same output\n`;
   const d = r.divergence!;
   const lines = [`${c.red('✗')} ${head}`, `${c.red('diverged')}: ${d.message}`];
   if (d.nodeId !== undefined) lines.push(`  node      ${d.nodeId}`);
@@ -38,9 +39,14 @@ export function renderDiff(d: RunsDiff, stream: OutStream): string {
     `A ${d.a.runId} ${d.a.workflow} ${d.a.status}`,
     `B ${d.b.runId} ${d.b.workflow} ${d.b.status}`,
   ];
-  if (d.inputs) lines.push(`inputs differ at ${d.inputs.path}: A ${show(d.inputs.a)} · B ${show(d.inputs.b)}`);
-  if (d.outputs) lines.push(`outputs differ at ${d.outputs.path}: A ${show(d.outputs.a)} · B ${show(d.outputs.b)}`);
-  lines.push('', d.differing === 0 ? c.green('no node differs (timing aside)') : `${d.differing} node(s) differ:`);
+  if (d.inputs)
+    lines.push(`inputs differ at ${d.inputs.path}: A ${show(d.inputs.a)} · B ${show(d.inputs.b)}`);
+  if (d.outputs)
+    lines.push(`outputs differ at ${d.outputs.path}: A ${show(d.outputs.a)} · B ${show(d.outputs.b)}`);
+  lines.push(
+    '',
+    d.differing === 0 ? c.green('no node differs (timing aside)') : `${d.differing} node(s) differ:`,
+  );
   for (const n of d.nodes) {
     const dt = `${n.timing.deltaMs >= 0 ? '+' : ''}${n.timing.deltaMs}ms`;
     if (n.only) {
@@ -71,7 +77,9 @@ export function renderPrune(r: PruneResult): string {
   ].filter(Boolean);
   lines.push(
     `${r.dryRun ? 'would delete' : 'deleted'} ${r.deleted.length} run(s), ${r.dryRun ? 'would compress' : 'compressed'} ${r.compressed.length}, kept ${r.kept}` +
-      (rules.length > 0 ? ` (retention: ${rules.join(', ')})` : ' (no runs.retention in the config: nothing is deleted)'),
+      (rules.length > 0
+        ? ` (retention: ${rules.join(', ')})`
+        : ' (no runs.retention in the config: nothing is deleted)'),
   );
   return lines.join('\n') + '\n';
 }

@@ -41,9 +41,22 @@ const BODIES: EventBody[] = [
   { type: 'node.scheduled', nodeId: 'parse' },
   { type: 'node.started', nodeId: 'parse', attempt: 1 },
   { type: 'node.log', nodeId: 'parse', level: 'info', message: 'parsing needle' },
-  { type: 'node.failed', nodeId: 'parse', error: { code: 'expression', message: 'bad' }, attempts: 1, durationMs: 1, handled: false },
+  {
+    type: 'node.failed',
+    nodeId: 'parse',
+    error: { code: 'expression', message: 'bad' },
+    attempts: 1,
+    durationMs: 1,
+    handled: false,
+  },
   { type: 'node.skipped', nodeId: 'save', reason: 'dependency-failed' },
-  { type: 'run.finished', status: 'failed', outputs: {}, error: { code: 'expression', message: 'x' }, durationMs: 12 },
+  {
+    type: 'run.finished',
+    status: 'failed',
+    outputs: {},
+    error: { code: 'expression', message: 'x' },
+    durationMs: 12,
+  },
 ];
 const ix = indexRunLog(log(BODIES), 'R1.jsonl', EVENT_LOG_VERSION);
 
@@ -64,7 +77,9 @@ describe('indexRunLog', () => {
     const newer = new TextEncoder().encode(
       new TextDecoder().decode(bytes).replace('{"v":1,"seq":3,', '{"v":9,"seq":3,'),
     );
-    expect(() => indexRunLog(newer, 'n.jsonl', EVENT_LOG_VERSION)).toThrow(/newer thaiyyal \(event log format v9/);
+    expect(() => indexRunLog(newer, 'n.jsonl', EVENT_LOG_VERSION)).toThrow(
+      /newer thaiyyal \(event log format v9/,
+    );
     expect(() => indexRunLog(new TextEncoder().encode('nope\n{}\n'), 'g.jsonl', 1)).toThrow(UserError);
     expect(() => indexRunLog(new Uint8Array(), 'e.jsonl', 1)).toThrow(/empty/);
   });
@@ -110,9 +125,19 @@ describe('the cursor', () => {
     expect(statusesAfter(ix, 4)).toEqual(['running', 'pending', 'pending']);
     expect(statusesAfter(ix, 10)).toEqual(['succeeded', 'failed', 'skipped']);
     const fetch = nodeViewAt(ix, 'fetch', 5)!;
-    expect(fetch).toMatchObject({ status: 'succeeded', options: { url: 'http://x' }, output: { items: [1, 2] }, attempts: 1, effects: 1 });
+    expect(fetch).toMatchObject({
+      status: 'succeeded',
+      options: { url: 'http://x' },
+      output: { items: [1, 2] },
+      attempts: 1,
+      effects: 1,
+    });
     const parse = nodeViewAt(ix, 'parse', 9)!;
-    expect(parse).toMatchObject({ status: 'failed', inputs: { fetch: { items: [1, 2] } }, error: { code: 'expression' } });
+    expect(parse).toMatchObject({
+      status: 'failed',
+      inputs: { fetch: { items: [1, 2] } },
+      error: { code: 'expression' },
+    });
     expect(parse.logs).toEqual([{ level: 'info', message: 'parsing needle' }]);
     expect(nodeViewAt(ix, 'parse', 4)).toMatchObject({ status: 'pending', inputs: { fetch: undefined } });
     expect(stateAfter(ix, 5).nodes['fetch']?.options).toEqual({ url: 'http://x' });
@@ -129,9 +154,13 @@ describe('the cursor', () => {
     expect(await continueTo(ix, 0, [{ kind: 'event', value: 'node.effect' }], 1, evaluate)).toBe(4);
     const cond = { kind: 'when' as const, value: 'nodes.fetch.output.items[1] = 2' };
     expect(await continueTo(ix, 0, [cond], 1, evaluate)).toBe(5);
-    expect(await continueTo(ix, 11, [{ kind: 'when', value: 'nodes.parse.status = "running"' }], -1, evaluate)).toBe(8);
+    expect(
+      await continueTo(ix, 11, [{ kind: 'when', value: 'nodes.parse.status = "running"' }], -1, evaluate),
+    ).toBe(8);
     expect(await continueTo(ix, 0, [{ kind: 'node', value: 'none' }], 1, evaluate)).toBe(ix.count - 1);
-    await expect(continueTo(ix, 0, [{ kind: 'when', value: '(' }], 1, evaluate)).rejects.toThrow(/breakpoint when/);
+    await expect(continueTo(ix, 0, [{ kind: 'when', value: '(' }], 1, evaluate)).rejects.toThrow(
+      /breakpoint when/,
+    );
   });
 
   it('searches the events’ text, wrapping around', () => {

@@ -196,7 +196,7 @@ describe('the imported workflow', () => {
   });
 
   it('node.<id> references become node_results; state nodes keep the original order with needs', () => {
-    const w = wf({
+    const payload = {
       nodes: [
         {
           id: 'z-ctx',
@@ -209,13 +209,16 @@ describe('the imported workflow', () => {
         { id: 'get', type: 'variable', data: { var_name: 'x', var_op: 'get' } },
       ],
       edges: [edge('n1', 'set')],
-    });
+    };
+    const r = imp(payload);
+    const w = wf(payload);
     // Order: calc, get, n1, z-ctx (sorted start nodes), then set.
     expect(w.nodes.calc!.node_results).toEqual({ n1: '${{ nodes.n1.output }}' });
     expect(w.nodes.get!.needs).toEqual(['calc']);
     expect(w.nodes['z-ctx']!.needs).toEqual(['get']);
     expect(w.nodes.set!.needs).toEqual(['z-ctx']);
     expect(w.nodes.calc!.needs).toBeUndefined();
+    expect(r.yaml).toContain('    needs: [calc]\n');
   });
 
   it('a reference to a node that runs later, or that does not exist, is a warning', () => {

@@ -19,16 +19,33 @@ const BODIES: EventBody[] = [
   { type: 'node.scheduled', nodeId: 'fetch' },
   { type: 'node.started', nodeId: 'fetch', attempt: 1 },
   { type: 'node.options', nodeId: 'fetch', attempt: 1, options: { url: 'http://shop/items' } },
-  { type: 'node.succeeded', nodeId: 'fetch', output: { items: ['apple', 'pear'] }, attempts: 1, durationMs: 5 },
+  {
+    type: 'node.succeeded',
+    nodeId: 'fetch',
+    output: { items: ['apple', 'pear'] },
+    attempts: 1,
+    durationMs: 5,
+  },
   { type: 'node.scheduled', nodeId: 'parse' },
   { type: 'node.started', nodeId: 'parse', attempt: 1 },
   { type: 'node.log', nodeId: 'parse', level: 'warn', message: 'odd needle' },
-  { type: 'node.failed', nodeId: 'parse', error: { code: 'expression', message: 'no such field' }, attempts: 1, durationMs: 1, handled: false },
+  {
+    type: 'node.failed',
+    nodeId: 'parse',
+    error: { code: 'expression', message: 'no such field' },
+    attempts: 1,
+    durationMs: 1,
+    handled: false,
+  },
   { type: 'node.skipped', nodeId: 'save', reason: 'dependency-failed' },
   { type: 'run.finished', status: 'failed', outputs: {}, durationMs: 12 },
 ];
 const bytes = new TextEncoder().encode(
-  BODIES.map((b, seq) => serializeEvent({ v: 1, seq, ts: 1000 + seq, runId: '01KAXAAAAAAAAAAAAAAAAAAAAA', ...b } as RunEvent) + '\n').join(''),
+  BODIES.map(
+    (b, seq) =>
+      serializeEvent({ v: 1, seq, ts: 1000 + seq, runId: '01KAXAAAAAAAAAAAAAAAAAAAAA', ...b } as RunEvent) +
+      '\n',
+  ).join(''),
 );
 const index = indexRunLog(bytes, 'log', EVENT_LOG_VERSION);
 

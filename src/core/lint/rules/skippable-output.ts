@@ -35,7 +35,7 @@ export const rule: Rule = {
     for (const [name, value] of Object.entries(ctx.workflow.outputs)) {
       for (const e of collectExpressions(value, ['outputs', name])) {
         if (e.error) continue;
-        let refs: Map<string, number>;
+        let refs: ReadonlyMap<string, number>;
         try {
           refs = collectRefs(e.source).nodes;
         } catch {

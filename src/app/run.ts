@@ -305,7 +305,14 @@ async function runOne(
     ...(result.error ? { error: { code: result.error.code, message: result.error.message } } : {}),
     durationMs: result.durationMs,
     ...(logFile ? { logFile } : {}),
-    ...(loaded.imported?.warnings.length ? { warnings: loaded.imported.warnings } : {}),
+    ...(loaded.imported?.warnings.length
+      ? {
+          // Named as the user wrote the path, like every other message of the run.
+          warnings: loaded.imported.warnings.map((w) =>
+            w.startsWith(file) ? shown + w.slice(file.length) : w,
+          ),
+        }
+      : {}),
   };
 }
 

@@ -120,6 +120,8 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
     }
 
     const summary = await import('../ui/run-summary.js');
+    // Import warnings of an original-engine JSON file (in --json they are part of the document).
+    if (!flags.json) for (const w of result.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
     if (flags.json) {
       // The --json document is exactly the RunResult contract; the log path is for humans.
       const { logFile: _logFile, ...doc } = result;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { release, setVersionField } from '../../src/app/release.js';
@@ -133,6 +134,39 @@ describe('release', () => {
     await expect(release({ cwd: fx.dir, sign: true })).rejects.toMatchObject({ code: 'no-signing-key' });
     // nothing was committed or tagged by the refused signed release
     expect(fx.git('tag', '-l')).toBe('');
+  });
+
+  it('--sign signs the commit and the tags with the configured key (SSH signing)', async () => {
+    fx = gitFixture();
+    const key = join(fx.dir, '.git', 'signing-key');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'test', '-f', key]);
+    fx.git('config', 'gpg.format', 'ssh');
+    fx.git('config', 'user.signingkey', `${key}.pub`);
+    const pub = readFileSync(`${key}.pub`, 'utf8').trim().split(' ').slice(0, 2).join(' ');
+    writeFileSync(join(fx.dir, '.git', 'allowed_signers'), `test@example.com ${pub}\n`);
+    fx.git('config', 'gpg.ssh.allowedSignersFile', join(fx.dir, '.git', 'allowed_signers'));
+    fx.commit('init', { 'hello.yaml': wfText('hello', HELLO_V1) });
+    const r = await release({ cwd: fx.dir, sign: true, now });
+    expect(r.signed).toBe(true);
+    expect(fx.git('tag', '-l', '--format=%(contents:signature)', 'hello@1.0.0')).toContain(
+      'BEGIN SSH SIGNATURE',
+    );
+    expect(() => fx!.git('verify-tag', 'hello@1.0.0')).not.toThrow();
+    expect(() => fx!.git('verify-commit', 'HEAD')).not.toThrow();
+  });
+
+  it('docs/commands/release.md: the CHANGELOG example is what release writes', async () => {
+    const page = readFileSync(join(import.meta.dirname, '../../docs/commands/release.md'), 'utf8');
+    const shown = /```markdown\n([\s\S]*?)```/.exec(page)![1]!;
+    const greet = (type: string) =>
+      wfText('greet', `inputs:\n  name: {type: ${type}}\nnodes:\n  a: {type: log, message: hi}\n`);
+    fx = gitFixture();
+    fx.commit('init', { 'lib/greet.yaml': greet('string') });
+    await release({ cwd: fx.dir, now: new Date('2026-11-20T09:00:00Z') });
+    fx.commit('number', { 'lib/greet.yaml': greet('number') });
+    await release({ cwd: fx.dir, now });
+    const log = readFileSync(join(fx.dir, 'CHANGELOG.md'), 'utf8');
+    expect(log.slice(log.indexOf('## greet'))).toBe(shown);
   });
 
   it('ignores tags that are not semver, with a warning', async () => {

@@ -91,6 +91,13 @@ describe('run and validate take the JSON directly', () => {
     expect(doc.warnings).toHaveLength(2);
   });
 
+  it('run without --json prints the import warnings on stderr', async () => {
+    const r = await runCli(['run', 'flow.json'], { cwd: repo.dir });
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toContain('warning: flow.json: node "1": renamed to "n1"');
+    expect(r.stdout).not.toContain('warning:');
+  });
+
   it('validate checks a JSON file and shows its warnings', async () => {
     const ok = await runCli(['validate', 'flow.json'], { cwd: repo.dir });
     expect(ok.exitCode).toBe(0);

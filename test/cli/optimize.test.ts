@@ -12,6 +12,8 @@ import { INVALID_WORKFLOW } from './fixtures.js';
 const page = readFileSync(join(REPO_ROOT, 'docs', 'commands', 'optimize.md'), 'utf8');
 const blocks = [...page.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1]!, body: m[2]! }));
 const workflowBlock = blocks.find((b) => b.lang === 'yaml' && b.body.startsWith('# orders.yaml\n'))!;
+/** The file as users save it: the block without its `# orders.yaml` caption line. */
+const ordersYaml = workflowBlock.body.replace(/^# orders\.yaml\n/, '');
 const consoleBlocks = blocks
   .filter((b) => b.lang === 'console')
   .map((b) => {
@@ -21,7 +23,7 @@ const consoleBlocks = blocks
 
 let repo: TempRepo;
 beforeAll(async () => {
-  repo = await makeRepo({ 'orders.yaml': workflowBlock.body, 'bad.yaml': INVALID_WORKFLOW });
+  repo = await makeRepo({ 'orders.yaml': ordersYaml, 'bad.yaml': INVALID_WORKFLOW });
 });
 afterAll(() => repo.cleanup());
 
@@ -44,7 +46,7 @@ describe('thaiyyal optimize', () => {
   }
 
   it('--check exits 1 while rewrites are available; --write applies them; then --check exits 0', async () => {
-    const r = await makeRepo({ 'orders.yaml': workflowBlock.body });
+    const r = await makeRepo({ 'orders.yaml': ordersYaml });
     try {
       const check = await runCli(['optimize', 'orders.yaml', '--check'], { cwd: r.dir });
       expect(check.exitCode).toBe(1);

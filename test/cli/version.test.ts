@@ -50,6 +50,23 @@ describe('thaiyyal version check', () => {
     expect(r.exitCode).toBe(0);
   }, 120_000);
 
+  it('docs/commands/version.md: the example prints what the page shows', async () => {
+    const page = readFileSync(join(REPO_ROOT, 'docs/commands/version.md'), 'utf8');
+    const shown = /```text\n\$ thaiyyal version check\n([\s\S]*?)```/.exec(page)![1]!;
+    const greet = (type: string) =>
+      wfText('greet', `inputs:\n  name: {type: ${type}}\nnodes:\n  a: {type: log, message: hi}\n`, '1.0.0');
+    const stars = (outputs: string) =>
+      wfText('stars', `nodes:\n  a: {type: log, message: hi}\noutputs: {${outputs}}\n`);
+    fx = gitFixture({ 'lib/greet.yaml': greet('string'), 'workflows/stars.yaml': stars('n: 1') });
+    fx.commit('init');
+    fx.tag('greet@1.0.0');
+    fx.tag('stars@1.2.0');
+    fx.write({ 'lib/greet.yaml': greet('number'), 'workflows/stars.yaml': stars('n: 1, m: 2') });
+    const r = await runCli(['version', 'check'], { cwd: fx.dir });
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toBe(shown);
+  });
+
   it('a shallow clone: exit 2, saying how to fetch the history', async () => {
     fx = gitFixture({ 'hello.yaml': wfText('hello', HELLO_V1) });
     fx.commit('one');

@@ -11,7 +11,7 @@ import { ORIGINAL_TYPES, inferOriginalType } from './infer.js';
 import { parseJsonText } from './json.js';
 import { originalOrder } from './order.js';
 import { edgeName, readPayload } from './payload.js';
-import { nativeDuration, upstreamPolicy, type UpstreamPolicy } from './policies.js';
+import { upstreamPolicy, type UpstreamPolicy } from './policies.js';
 import type { ImportResult, OriginalEdge, OriginalNode } from './types.js';
 
 export type { ImportResult, OriginalEdge, OriginalNode, OriginalPayload } from './types.js';
@@ -427,8 +427,9 @@ export function importOriginal(text: string, opts: ImportOptions): ImportResult 
     for (const [k, v] of Object.entries(n.data)) {
       if (k === 'label') continue;
       if (type === 'timeout' && k === 'timeout') {
-        // `timeout` is a common node key: it becomes this node's own (harmless) time limit.
-        out.timeout = nativeDuration(v, 30_000);
+        // `timeout` is every node's native key: the compat node takes the original's as `timeout_duration`
+        // (the real limit is the native `timeout:` the guard put on the upstream node).
+        out.timeout_duration = typeof v === 'number' ? String(v) : v;
         continue;
       }
       if (RESERVED_OPTIONS.has(k) || COMMON.has(k) || !Object.hasOwn(props, k)) {

@@ -105,8 +105,33 @@ export function renderFrame(ix: RunIndex, v: ViewState, width = 80, height = 24)
     while (lines.length < h) lines.push({ text: '' });
     return lines.slice(0, h);
   }
-  // Timeline (left) and node graph (right).
-  const paneRows = Math.max(6, Math.floor((h - 4) / 2) - 1);
+  const sel = selectedNode(ix, v);
+  // Node details.
+  const details: FrameLine[] = [];
+  const view = sel === undefined ? undefined : nodeViewAt(ix, sel, v.cursor);
+  if (view) {
+    details.push({
+      text: fit(
+        `${GLYPH[view.status]} ${view.id} (${view.type}) · ${view.status} · attempts ${view.attempts}${view.durationMs !== undefined ? ` · ${view.durationMs}ms` : ''}${view.effects ? ` · ${view.effects} effects` : ''}`,
+        w,
+      ),
+      bold: true,
+      ...(STATUS_COLOR[view.status] ? { color: STATUS_COLOR[view.status]! } : {}),
+    });
+    for (const dep of view.deps)
+      details.push({ text: fit(`  in  ${dep}: ${oneLine(view.inputs[dep], w)}`, w) });
+    if (view.options) details.push({ text: fit(`  opt ${oneLine(view.options, w)}`, w) });
+    if ('output' in view) details.push({ text: fit(`  out ${oneLine(view.output, w)}`, w), color: 'cyan' });
+    if (view.error) {
+      details.push({ text: fit(`  err ${view.error.code}: ${view.error.message}`, w), color: 'red' });
+    }
+    for (const l of view.logs.slice(-3))
+      details.push({ text: fit(`  log ${l.level}: ${l.message}`, w), color: 'gray' });
+  }
+  // Timeline (left) and node graph (right) take the rows the details leave (at least 6).
+  const maxDetails = Math.max(1, h - 4 - 6);
+  if (details.length > maxDetails) details.length = maxDetails;
+  const paneRows = h - 4 - details.length;
   const leftW = Math.floor(w / 2) - 1;
   const rightW = w - leftW - 1;
   const first = Math.max(0, Math.min(v.cursor - Math.floor(paneRows / 2), ix.count - paneRows));
@@ -130,7 +155,6 @@ export function renderFrame(ix: RunIndex, v: ViewState, width = 80, height = 24)
     });
   }
   const statuses = statusesAfter(ix, v.cursor);
-  const sel = selectedNode(ix, v);
   const selIdx = sel === undefined ? 0 : (ix.nodeIndex.get(sel) ?? 0);
   const gFirst = Math.max(0, Math.min(selIdx - Math.floor(paneRows / 2), ix.plan.length - paneRows));
   const graph: FrameLine[] = [];
@@ -162,30 +186,7 @@ export function renderFrame(ix: RunIndex, v: ViewState, width = 80, height = 24)
       ...(l.color ? { color: l.color } : g.color ? { color: g.color } : {}),
     });
   }
-  // Node details.
-  const detailRows = h - lines.length - 2;
-  const details: FrameLine[] = [];
-  const view = sel === undefined ? undefined : nodeViewAt(ix, sel, v.cursor);
-  if (view) {
-    details.push({
-      text: fit(
-        `${GLYPH[view.status]} ${view.id} (${view.type}) · ${view.status} · attempts ${view.attempts}${view.durationMs !== undefined ? ` · ${view.durationMs}ms` : ''}${view.effects ? ` · ${view.effects} effects` : ''}`,
-        w,
-      ),
-      bold: true,
-      ...(STATUS_COLOR[view.status] ? { color: STATUS_COLOR[view.status]! } : {}),
-    });
-    for (const dep of view.deps)
-      details.push({ text: fit(`  in  ${dep}: ${oneLine(view.inputs[dep], w)}`, w) });
-    if (view.options) details.push({ text: fit(`  opt ${oneLine(view.options, w)}`, w) });
-    if ('output' in view) details.push({ text: fit(`  out ${oneLine(view.output, w)}`, w), color: 'cyan' });
-    if (view.error) {
-      details.push({ text: fit(`  err ${view.error.code}: ${view.error.message}`, w), color: 'red' });
-    }
-    for (const l of view.logs.slice(-3))
-      details.push({ text: fit(`  log ${l.level}: ${l.message}`, w), color: 'gray' });
-  }
-  for (let r = 0; r < detailRows; r++) lines.push(details[r] ?? { text: '' });
+  lines.push(...details);
   const bp =
     v.breakpoints.length > 0
       ? `breakpoints: ${v.breakpoints.map((b) => `${b.kind}:${b.value}`).join(' ')}`

@@ -256,7 +256,8 @@ describe('the imported workflow', () => {
     expect(w.nodes.again).toMatchObject({ onError: 'continue', upstream: '${{ nodes.call }}' });
     expect(w.nodes.safe).toMatchObject({ upstream: '${{ nodes.again }}', fallback_value: 'none' });
     expect(w.nodes.slow).toMatchObject({ timeout: 2, onError: 'continue' });
-    expect(w.nodes.limit).toMatchObject({ timeout: 2, upstream: '${{ nodes.slow }}' });
+    expect(w.nodes.limit).toMatchObject({ timeout_duration: '1500us', upstream: '${{ nodes.slow }}' });
+    expect(w.nodes.limit).not.toHaveProperty('timeout');
   });
 
   it('warns about what the original ignored, naming the file and the node', () => {

@@ -36,7 +36,7 @@ export const rule: Rule = {
       }
       const advice = PURE_NODE_TYPES.has(node.type)
         ? `read ${nodeRef(original)}.output instead, or let "thaiyyal optimize" merge them (common-subexpression elimination)`
-        : `remove one if the repeated ${node.type} call is not intended ("thaiyyal optimize" never merges nodes with effects)`;
+        : `remove one if the repeated ${node.type} call is not intended ("thaiyyal optimize" never merges nodes with effects, except GET requests and nodes marked idempotent: true)`;
       ctx.report({
         message: `node "${node.id}" repeats node "${original}" (same type, options, when and foreach); ${advice}`,
         path: ['nodes', node.id],

@@ -6,7 +6,7 @@
 // 2. `optimize` itself on a 1,000-node workflow: ≤ 50 ms, and its ratio to parsing and
 //    validating the same workflow (the baseline, measured in the same run).
 import { createServer } from 'node:http';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
@@ -42,7 +42,10 @@ async function startApi() {
       const body = JSON.stringify({
         path: url.pathname,
         value: h % 100,
-        items: Array.from({ length: 1 + (h % 5) }, (_, i) => ({ id: `${url.pathname}#${i}`, n: (h >> i) % 10 })),
+        items: Array.from({ length: 1 + (h % 5) }, (_, i) => ({
+          id: `${url.pathname}#${i}`,
+          n: (h >> i) % 10,
+        })),
       });
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
       res.end(body);
@@ -116,7 +119,8 @@ export async function benchOptimize({ record, rounds, quick }) {
       const t = performance.now();
       const r = await runWorkflowFile({ file, inputs: { baseUrl: api.url }, config, noLog: true, optimize });
       const ms = performance.now() - t;
-      if (r.status !== 'succeeded') throw new Error(`${f}${optimize ? ' (optimised)' : ''}: ${r.error?.message}`);
+      if (r.status !== 'succeeded')
+        throw new Error(`${f}${optimize ? ' (optimised)' : ''}: ${r.error?.message}`);
       return { ms, outputs: r.outputs, writes: api.writes.slice(from).sort() };
     };
     const plain = [];
@@ -133,7 +137,12 @@ export async function benchOptimize({ record, rounds, quick }) {
     ratios.push(median(opt) / median(plain));
   }
   await api.close();
-  record(`optimize: run --optimize / run, median of ${files.length} workflows`, median(ratios), undefined, 0.7);
+  record(
+    `optimize: run --optimize / run, median of ${files.length} workflows`,
+    median(ratios),
+    undefined,
+    0.7,
+  );
   record('optimize: output or write differences', differences, undefined, 0, 'count');
 
   // The optimiser itself on 1,000 nodes, vs parsing and validating the same text.

@@ -177,7 +177,11 @@ export async function optimizeFiles(opts: OptimizeOptions): Promise<OptimizeRepo
   }
   const files = await expandWorkflowPaths(opts.paths, cwd);
   const loaded = await Promise.all(
-    files.map(async (file) => ({ file, abs: resolve(cwd, file), ...(await loadWorkflow(resolve(cwd, file))) })),
+    files.map(async (file) => ({
+      file,
+      abs: resolve(cwd, file),
+      ...(await loadWorkflow(resolve(cwd, file))),
+    })),
   );
   const invalid: Diagnostic[] = loaded.flatMap((l) => (hasErrors(l.diagnostics) ? l.diagnostics : []));
   if (invalid.length > 0) {
@@ -237,7 +241,8 @@ export async function optimizeFiles(opts: OptimizeOptions): Promise<OptimizeRepo
     if ((mode === 'write' || mode === 'diff') && result.rewrites.length > 0) {
       const text = await readFile(l.abs, 'utf8');
       const next = rewriteText(text, l.file, wf, result.after.workflow, result.after.provenance.hoisted);
-      if (mode === 'diff') report.diff = createTwoFilesPatch(l.file, l.file, text, next, '', '', { context: 3 });
+      if (mode === 'diff')
+        report.diff = createTwoFilesPatch(l.file, l.file, text, next, '', '', { context: 3 });
       else {
         await writeFile(l.abs, next);
         report.written = true;

@@ -140,9 +140,9 @@ export function pickWorkflow(
     );
   }
   const names = [...new Set(found.map((w) => w.name))].sort();
-  throw new UserError('unknown-workflow', `no workflow named "${name}" in ${where}`, {
-    suggestions: names.length ? [`workflows here: ${names.join(', ')}`] : ['no workflow files found'],
-  });
+  const suggestions = names.length ? [`workflows here: ${names.join(', ')}`] : ['no workflow files found'];
+  if (where === 'HEAD') suggestions.push('release looks at committed files: commit a new workflow first');
+  throw new UserError('unknown-workflow', `no workflow named "${name}" in ${where}`, { suggestions });
 }
 
 /** The tagged versions of `name`, newest first. Tags `name@…` that are not semver are ignored with a warning. */

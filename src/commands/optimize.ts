@@ -29,7 +29,8 @@ Exit codes: 0 done · 1 --check found rewrites · 2 invalid workflow or usage er
     },
     {
       description: 'Explain one pipeline stage and list ranked suggestions, as JSON',
-      command: '<%= config.bin %> <%= command.id %> workflows/hello.yaml --explain --stage simplify --suggest --json',
+      command:
+        '<%= config.bin %> <%= command.id %> workflows/hello.yaml --explain --stage simplify --suggest --json',
     },
   ];
 
@@ -55,7 +56,10 @@ Exit codes: 0 done · 1 --check found rewrites · 2 invalid workflow or usage er
       default: false,
       exclusive: ['write', 'check'],
     }),
-    explain: Flags.boolean({ description: 'Show each pipeline stage, its rewrites and rounds.', default: false }),
+    explain: Flags.boolean({
+      description: 'Show each pipeline stage, its rewrites and rounds.',
+      default: false,
+    }),
     stage: Flags.string({
       description: 'With --explain: only this stage (simplify, restructure, parallelize).',
       dependsOn: ['explain'],

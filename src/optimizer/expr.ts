@@ -90,7 +90,9 @@ export function canonicalTemplate(value: Json | undefined, rename?: Rename): str
     if (!isTemplate(value)) return JSON.stringify(value);
     try {
       return `tpl[${parseTemplate(value)
-        .map((p) => (p.kind === 'text' ? JSON.stringify(p.text) : `{${canonicalExpression(p.source, rename)}}`))
+        .map((p) =>
+          p.kind === 'text' ? JSON.stringify(p.text) : `{${canonicalExpression(p.source, rename)}}`,
+        )
         .join(',')}]`;
     } catch {
       return JSON.stringify(value);

@@ -1,5 +1,12 @@
 /** The workflow optimiser: pure plan → plan passes run by a staged pipeline (docs/optimizer.md). */
-export { optimizeWorkflow, PASSES, STAGES, MAX_ITERATIONS, type OptimizeResult, type StageReport } from './pipeline.js';
+export {
+  optimizeWorkflow,
+  PASSES,
+  STAGES,
+  MAX_ITERATIONS,
+  type OptimizeResult,
+  type StageReport,
+} from './pipeline.js';
 export { criticalPath, nodeCosts, type History } from './cost.js';
 export { suggest, type Suggestion } from './suggest.js';
 export { renderDocument, renderOptimized, rawNode } from './yaml-edit.js';

@@ -27,7 +27,8 @@ export const MAX_ITERATIONS = 10;
 export const STAGES: readonly Stage[] = [
   {
     name: 'simplify',
-    description: 'constant folding, common-subexpression elimination and dead-node elimination, to a fixpoint',
+    description:
+      'constant folding, common-subexpression elimination and dead-node elimination, to a fixpoint',
     passes: [constantFolding, cse, deadNodes],
     fixpoint: true,
   },

@@ -44,7 +44,9 @@ export function graphOf(
   for (const id of ids) {
     const spec = wf.nodes[id]!;
     const mine =
-      known[id] ?? (prev && prev.workflow.nodes[id] === spec ? prev.graph.deps[id] : undefined) ?? depsOf(spec, ctx);
+      known[id] ??
+      (prev && prev.workflow.nodes[id] === spec ? prev.graph.deps[id] : undefined) ??
+      depsOf(spec, ctx);
     for (const d of mine) {
       if (!(d in wf.nodes)) throw new InternalError(`optimiser: node "${id}" refers to missing node "${d}"`);
     }
@@ -169,7 +171,7 @@ class MinHeap {
   push(v: string): void {
     const a = this.items;
     a.push(v);
-    for (let i = a.length - 1; i > 0; ) {
+    for (let i = a.length - 1; i > 0;) {
       const p = (i - 1) >> 1;
       if (a[p]! <= a[i]!) break;
       [a[p], a[i]] = [a[i]!, a[p]!];
@@ -182,7 +184,7 @@ class MinHeap {
     const last = a.pop()!;
     if (a.length > 0) {
       a[0] = last;
-      for (let i = 0; ; ) {
+      for (let i = 0; ;) {
         const l = 2 * i + 1;
         const r = l + 1;
         let m = i;

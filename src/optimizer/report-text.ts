@@ -91,9 +91,14 @@ export function renderOptimizeReport(
   }
   if (mode !== 'diff') {
     const total = report.rewrites;
-    if (mode === 'write') lines.push(total > 0 ? c.green(`✓ ${total} rewrites written`) : '✓ nothing to rewrite');
+    if (mode === 'write')
+      lines.push(total > 0 ? c.green(`✓ ${total} rewrites written`) : '✓ nothing to rewrite');
     else if (mode === 'check')
-      lines.push(total > 0 ? c.yellow(`✗ ${total} rewrites available: run thaiyyal optimize --write`) : c.green('✓ nothing to optimise'));
+      lines.push(
+        total > 0
+          ? c.yellow(`✗ ${total} rewrites available: run thaiyyal optimize --write`)
+          : c.green('✓ nothing to optimise'),
+      );
     else if (total > 0) lines.push(c.dim('apply with --write, review with --diff'));
   } else if (lines.length === 0) lines.push('no changes');
   return lines.join('\n') + '\n';

@@ -77,8 +77,7 @@ function blockEntries(doc: Document, text: string, key: string): Map<string, Ent
     if (!isScalar(pair.key) || !pair.key.range) return undefined;
     const line = lineAt(starts, pair.key.range[0]);
     const indent = /^ */.exec(lines[line]!)![0];
-    if (starts[line]! + indent.length !== pair.key.range[0])
-      return undefined;
+    if (starts[line]! + indent.length !== pair.key.range[0]) return undefined;
     let end = line + 1;
     for (let i = line + 1; i < lines.length; i++) {
       const l = lines[i]!;
@@ -102,9 +101,18 @@ function editBlock(
 ): string[] {
   const text = block.map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l)).join('\n');
   const doc = parseDocument(text);
-  if ('value' in change) doc.set(key, doc.createNode(change.value));
+  // A scalar replaced by a scalar keeps its node, so its comment stays with it.
+  const put = (path: string[], v: unknown) => {
+    const node = doc.getIn(path, true);
+    if (isScalar(node) && (v === null || typeof v !== 'object')) {
+      node.value = v;
+      // A style chosen for the old text may not fit the new one (e.g. plain → needs quotes).
+      if (node.type === 'BLOCK_FOLDED' || node.type === 'BLOCK_LITERAL') delete node.type;
+    } else doc.setIn(path, doc.createNode(v));
+  };
+  if ('value' in change) put([key], change.value);
   for (const k of change.remove ?? []) doc.deleteIn([key, k]);
-  for (const [k, v] of Object.entries(change.set ?? {})) doc.setIn([key, k], doc.createNode(v));
+  for (const [k, v] of Object.entries(change.set ?? {})) put([key, k], v);
   const out = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
   return out.split('\n').map((l) => (l === '' ? l : indent + l));
 }
@@ -151,7 +159,10 @@ export function renderOptimized(
     const spec = after.nodes[newId];
     const at = nodes.get(from) ?? [...nodes.values()].at(-1);
     if (!spec || !at) continue;
-    const rendered = stringify({ [newId]: rawNode(spec) }, { lineWidth: 0, flowCollectionPadding: false }).replace(/\n$/, '');
+    const rendered = stringify(
+      { [newId]: rawNode(spec) },
+      { lineWidth: 0, flowCollectionPadding: false },
+    ).replace(/\n$/, '');
     const list = inserts.get(at.start) ?? [];
     list.push(...rendered.split('\n').map((l) => (l === '' ? l : at.indent + l)));
     inserts.set(at.start, list);
@@ -167,7 +178,7 @@ export function renderOptimized(
   }
   // Inserted nodes go before the node after the one they came from (i.e. right after its block).
   const out: string[] = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const e = edits.get(i);
     const ins = inserts.get(i);
     if (e) {
@@ -191,7 +202,10 @@ export function renderOptimized(
 /** Renders the whole workflow document with `yaml`'s document model (comments mostly kept). */
 export function renderDocument(text: string, after: Workflow): string {
   const doc = parseDocument(text);
-  doc.set('nodes', doc.createNode(Object.fromEntries(Object.entries(after.nodes).map(([id, s]) => [id, rawNode(s)]))));
+  doc.set(
+    'nodes',
+    doc.createNode(Object.fromEntries(Object.entries(after.nodes).map(([id, s]) => [id, rawNode(s)]))),
+  );
   if (Object.keys(after.outputs).length > 0) doc.set('outputs', doc.createNode(after.outputs));
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

@@ -126,7 +126,7 @@ describe('release', () => {
     fx.commit('init', { 'hello.yaml': wfText('hello', HELLO_V1) });
     await expect(release({ cwd: fx.dir, workflows: ['nope'] })).rejects.toMatchObject({
       code: 'unknown-workflow',
-      suggestions: ['workflows here: hello'],
+      suggestions: ['workflows here: hello', 'release looks at committed files: commit a new workflow first'],
     });
     fx.write({ 'hello.yaml': wfText('hello', OTHER) });
     await expect(release({ cwd: fx.dir })).rejects.toMatchObject({ code: 'dirty-tree', exitCode: 2 });

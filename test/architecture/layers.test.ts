@@ -40,7 +40,11 @@ const CASES: { file: string; code: string; allowed: boolean }[] = [
     code: "import { executePlan } from '../engine/execute.js';\nvoid executePlan;\n",
     allowed: false,
   },
-  { file: 'src/optimizer/x.ts', code: "import { http } from '../nodes/http.js';\nvoid http;\n", allowed: false },
+  {
+    file: 'src/optimizer/x.ts',
+    code: "import { http } from '../nodes/http.js';\nvoid http;\n",
+    allowed: false,
+  },
   {
     file: 'src/optimizer/x.ts',
     code: "import type { NodeType } from '../nodes/types.js';\nexport type T = NodeType;\n",

@@ -7,7 +7,7 @@
  * classes, so a template mistake or a wrapped line is caught too.
  */
 import { spawnSync } from 'node:child_process';
-import { chmod, cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scaffoldProject } from '../../src/app/init.js';
@@ -49,16 +49,27 @@ function section(text: string, name: string): string[] {
 
 /** The commands listed by `thaiyyal --help`. */
 function commandIds(): string[] {
-  return section(help([]), 'COMMANDS')
+  const root = help([]);
+  const top = section(root, 'COMMANDS')
     .map((l) => /^ {2}(\S+)/.exec(l)?.[1])
     .filter((id): id is string => id !== undefined);
+  // Topic commands (`runs list`, `approvals check`…) are listed by `thaiyyal <topic> --help`.
+  const topics = section(root, 'TOPICS')
+    .map((l) => /^ {2}(\S+)/.exec(l)?.[1])
+    .filter((t): t is string => t !== undefined);
+  const sub = topics.flatMap((t) =>
+    section(help([t]), 'COMMANDS')
+      .map((l) => new RegExp(`^ {2}(${t} \\S+)`).exec(l)?.[1])
+      .filter((id): id is string => id !== undefined),
+  );
+  return [...top, ...sub];
 }
 
 /** The example command lines of `thaiyyal <id> --help`: 4-space indented, `$ ` stripped, `\` continuations joined. */
 function examplesOf(id: string): string[] {
   const out: string[] = [];
   let continued = false;
-  for (const line of section(help([id]), 'EXAMPLES')) {
+  for (const line of section(help(id.split(' ')), 'EXAMPLES')) {
     const m = /^ {4}(.*)$/.exec(line);
     if (!m) {
       continued = false;
@@ -79,16 +90,38 @@ function examplesOf(id: string): string[] {
  * `lint` exits 1 when it finds errors (or more warnings than --max-warnings): a finding in
  * the example project is the command working as documented, not a broken example.
  */
-const EXPECTED_EXIT: Record<string, number[]> = { lint: [0, 1] };
+const EXPECTED_EXIT: Record<string, number[]> = { lint: [0, 1], 'approvals check': [0, 1] };
 
 /**
- * Examples skipped, with why. Only examples that need the network or a TTY may be listed;
- * none of the current ones do.
+ * Examples skipped, with why. Only examples that need the network or a TTY may be listed
+ * (test/cli/approvals.test.ts runs these two against a local GitHub-shaped server).
  */
-const SKIP: Record<string, string> = {};
+const SKIP: Record<string, string> = {
+  'thaiyyal approvals check --set-status': 'needs GitHub (api.github.com) and a pull_request event',
+  'thaiyyal approvals check --pr 42 --repo acme/flows --json': 'needs GitHub (api.github.com)',
+};
 
-/** Commands whose examples need a commit and a release tag (`greet@1.0.0`) in the sandbox. */
-const VERSIONED = new Set(['diff', 'release', 'rollback', 'run', 'versions']);
+/**
+ * `runs` examples name runs by id prefix (`01KAX3`, `01KAX4`): record two real runs of the
+ * sandbox's hello workflow and give them ids with those prefixes (same length, same time order).
+ */
+async function seedRuns(dir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  for (let i = 0; i < 2; i++) {
+    const r = spawnSync('thaiyyal', ['run', 'workflows/hello.yaml', '--quiet'], { cwd: dir, env });
+    if (r.status !== 0) throw new Error(`seeding a run failed: ${r.stderr.toString()}`);
+  }
+  const runs = join(dir, '.thaiyyal', 'runs');
+  const logs = (await readdir(runs)).filter((f) => f.endsWith('.jsonl')).sort();
+  for (const [i, f] of logs.entries()) {
+    const old = f.slice(0, -'.jsonl'.length);
+    const id = `01KAX${3 + i}${old.slice(6)}`;
+    await writeFile(join(runs, `${id}.jsonl`), (await readFile(join(runs, f), 'utf8')).replaceAll(old, id));
+    await rm(join(runs, f));
+  }
+}
+
+/** Commands whose examples need a commit on `main` and a release tag (`greet@1.0.0`) in the sandbox. */
+const VERSIONED = new Set(['approvals check', 'diff', 'release', 'rollback', 'run', 'versions']);
 
 const hasGraphviz = spawnSync('dot', ['-V'], { stdio: 'ignore' }).status === 0;
 
@@ -127,8 +160,11 @@ async function sandbox(id: string): Promise<{ dir: string; path: string }> {
     git('add', '-A');
     git('commit', '-q', '--no-gpg-sign', '-m', 'sandbox');
     git('tag', '-a', 'greet@1.0.0', '-m', 'greet 1.0.0');
+    git('branch', '-M', 'main');
   }
-  return { dir: repo.dir, path: `${bin}${delimiter}${process.env['PATH'] ?? ''}` };
+  const path = `${bin}${delimiter}${process.env['PATH'] ?? ''}`;
+  if (id.startsWith('runs ')) await seedRuns(repo.dir, cliEnv({ PATH: path }));
+  return { dir: repo.dir, path };
 }
 
 describe('help examples', () => {

@@ -53,7 +53,11 @@ describe('thaiyyal optimize', () => {
       expect(check.stdout).toContain('✗ 5 rewrites available: run thaiyyal optimize --write');
       const write = await runCli(['optimize', 'orders.yaml', '--write', '--json'], { cwd: r.dir });
       expect(write.exitCode).toBe(0);
-      const doc = JSON.parse(write.stdout) as { version: number; rewrites: number; files: { written?: boolean }[] };
+      const doc = JSON.parse(write.stdout) as {
+        version: number;
+        rewrites: number;
+        files: { written?: boolean }[];
+      };
       expect(doc.version).toBe(1);
       expect(doc.rewrites).toBe(5);
       expect(doc.files[0]!.written).toBe(true);
@@ -76,7 +80,9 @@ describe('thaiyyal optimize', () => {
   });
 
   it('--explain --stage shows one stage; a wrong stage is a usage error', async () => {
-    const r = await runCli(['optimize', 'orders.yaml', '--explain', '--stage', 'restructure'], { cwd: repo.dir });
+    const r = await runCli(['optimize', 'orders.yaml', '--explain', '--stage', 'restructure'], {
+      cwd: repo.dir,
+    });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('stage restructure:');
     expect(r.stdout).not.toContain('stage simplify:');
@@ -105,7 +111,10 @@ outputs:
       const opt = await runCli(['run', 'wf.yaml', '--json', '--optimize'], { cwd: r.dir });
       expect(opt.exitCode).toBe(0);
       const p = JSON.parse(plain.stdout) as { outputs: unknown; nodes: Record<string, unknown> };
-      const o = JSON.parse(opt.stdout) as { outputs: unknown; nodes: Record<string, Record<string, unknown>> };
+      const o = JSON.parse(opt.stdout) as {
+        outputs: unknown;
+        nodes: Record<string, Record<string, unknown>>;
+      };
       expect(o.outputs).toEqual(p.outputs);
       expect(Object.keys(o.nodes).sort()).toEqual(Object.keys(p.nodes).sort());
       expect(o.nodes['b']).toMatchObject({ status: 'succeeded', output: 42, mergedInto: 'a' });

@@ -3,7 +3,9 @@
  * rollback, and the exit codes of bad input.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { gitFixture, wfText, type Fixture } from '../core/versioning/git-fixture.js';
 
 let fx: Fixture | undefined;
@@ -23,6 +25,14 @@ outputs:
 `;
 
 const cli = (args: string[]) => runCli(args, { cwd: fx!.dir, timeoutMs: 30_000 });
+
+/** The first ```text block of a docs/commands page. */
+function docText(page: string): string {
+  return /```text\n([\s\S]*?)```/.exec(readFileSync(join(REPO_ROOT, 'docs', 'commands', page), 'utf8'))![1]!;
+}
+/** Commit ids and dates vary from run to run. */
+const hexless = (s: string) =>
+  s.replace(/\b[0-9a-f]{12}\b/g, '<commit>').replace(/\d{4}-\d\d-\d\d/g, '<date>');
 
 describe('thaiyyal release / versions / run @version / rollback', () => {
   it('the whole flow', async () => {
@@ -72,21 +82,21 @@ describe('thaiyyal release / versions / run @version / rollback', () => {
     expect(d.impact.callers).toEqual([{ workflow: 'caller', file: 'caller.yaml', node: 'hi', problems: [] }]);
     expect(d.impact.runs.replay.verified).toBe('pending');
 
-    r = await cli(['rollback', 'greet@1.0.0', '--json']);
+    // the page docs/commands/rollback.md shows this very rollback
+    r = await cli(['rollback', 'greet@1.0.0']);
     expect(r.exitCode, r.stderr).toBe(0);
-    const rb = JSON.parse(r.stdout);
-    expect(rb).toMatchObject({
+    expect(`$ thaiyyal rollback greet@1.0.0\n${hexless(r.stdout)}`).toBe(hexless(docText('rollback.md')));
+    expect(fx.git('log', '-1', '--format=%s').trim()).toBe('rollback: greet to 1.0.0');
+    expect(fx.git('show', 'HEAD:lib/greet.yaml')).toBe(fx.git('show', 'greet@1.0.0:lib/greet.yaml'));
+    r = await cli(['rollback', 'greet@1.0.0', '--json']);
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
       workflow: 'greet',
       version: '1.0.0',
-      changed: true,
+      changed: false,
       bump: 'major',
       next: '3.0.0',
     });
-    expect(fx.git('log', '-1', '--format=%s').trim()).toBe('rollback: greet to 1.0.0');
-    expect(fx.git('show', 'HEAD:lib/greet.yaml')).toBe(fx.git('show', 'greet@1.0.0:lib/greet.yaml'));
-    r = await cli(['rollback', 'greet@1.0.0']);
-    expect(r.exitCode).toBe(0);
-    expect(r.stdout).toContain('already has the content of greet@1.0.0');
 
     r = await cli(['version', 'check']);
     expect(r.exitCode).toBe(0);
@@ -125,6 +135,17 @@ describe('thaiyyal release / versions / run @version / rollback', () => {
     expect(dirty.exitCode).toBe(2);
     expect(dirty.stderr).toMatch(/uncommitted changes in w\.yaml/);
   }, 120_000);
+
+  it('docs/commands/versions.md: the example prints what the page shows', async () => {
+    fx = gitFixture({ 'lib/greet.yaml': wfText('greet', GREET('string')) });
+    for (const v of ['1.0.0', '1.1.0', '2.0.0-rc.1']) {
+      fx.commit(v, { 'lib/greet.yaml': wfText('greet', GREET('string', `# ${v}\n`)) });
+      fx.tag(`greet@${v}`, { message: `greet ${v}\n\nThaiyyal-File: lib/greet.yaml` });
+    }
+    const r = await cli(['versions', 'greet']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(`$ thaiyyal versions greet\n${hexless(r.stdout)}`).toBe(hexless(docText('versions.md')));
+  });
 
   it('outside a git repository: exit 2', async () => {
     const { mkdtempSync } = await import('node:fs');

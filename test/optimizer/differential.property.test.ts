@@ -29,7 +29,19 @@ interface Gen {
 }
 
 const genNode: fc.Arbitrary<Gen> = fc.record({
-  kind: fc.constantFrom<Kind>('const', 'calc', 'input', 'get', 'get', 'dup', 'dup', 'post', 'log', 'fanout', 'chain'),
+  kind: fc.constantFrom<Kind>(
+    'const',
+    'calc',
+    'input',
+    'get',
+    'get',
+    'dup',
+    'dup',
+    'post',
+    'log',
+    'fanout',
+    'chain',
+  ),
   parent: fc.nat({ max: 20 }),
   k: fc.integer({ min: 0, max: 2 }),
   needs: fc.option(fc.nat({ max: 20 }), { freq: 3 }),
@@ -97,7 +109,8 @@ function build(gens: Gen[], outs: number[], base: string): { yaml: string; kinds
     kinds.push(kind);
   });
   const outputs: Record<string, string> = {};
-  for (const o of new Set(outs.map((o) => o % gens.length))) outputs[`o${o}`] = `\${{ ${acc(`n${o}`, kinds[o]!)} }}`;
+  for (const o of new Set(outs.map((o) => o % gens.length)))
+    outputs[`o${o}`] = `\${{ ${acc(`n${o}`, kinds[o]!)} }}`;
   const doc = {
     apiVersion: 'thaiyyal.dev/v1',
     kind: 'Workflow',
@@ -151,9 +164,11 @@ describe('optimiser differential property', () => {
           expect(optimised.r.status).toBe(original.r.status);
           expect(optimised.r.outputs).toEqual(original.r.outputs);
           // Every original node is reported.
-          expect(Object.keys(optimised.r.nodes).filter((id) => id in graph.deps).sort()).toEqual(
-            Object.keys(original.r.nodes).sort(),
-          );
+          expect(
+            Object.keys(optimised.r.nodes)
+              .filter((id) => id in graph.deps)
+              .sort(),
+          ).toEqual(Object.keys(original.r.nodes).sort());
           const writes = (qs: string[]) => qs.filter((q) => q.startsWith('POST'));
           expect([...writes(optimised.requests)].sort()).toEqual([...writes(original.requests)].sort());
           // Reads: never one the original did not make.
@@ -169,7 +184,11 @@ describe('optimiser differential property', () => {
           for (const [w, i] of pos) {
             for (const up of ancestors(w)) if (pos.has(up)) expect(pos.get(up)!).toBeLessThan(i);
           }
-          if (Object.keys(optimised.r.nodes).some((id) => 'mergedInto' in optimised.r.nodes[id]! || 'skipReason' in optimised.r.nodes[id]!))
+          if (
+            Object.keys(optimised.r.nodes).some(
+              (id) => 'mergedInto' in optimised.r.nodes[id]! || 'skipReason' in optimised.r.nodes[id]!,
+            )
+          )
             optimisedSomething++;
         },
       ),

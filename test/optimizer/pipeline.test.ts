@@ -75,15 +75,20 @@ outputs:
       expect(p.safety.length).toBeGreaterThan(40);
       expect(p.provides.length).toBeGreaterThan(0);
     }
-    expect(new Set(STAGES.flatMap((s) => s.passes.map((p) => p.name)))).toEqual(new Set(PASSES.map((p) => p.name)));
+    expect(new Set(STAGES.flatMap((s) => s.passes.map((p) => p.name)))).toEqual(
+      new Set(PASSES.map((p) => p.name)),
+    );
   });
 
   it('leaves an already optimal workflow alone', async () => {
-    const wf = workflow(`nodes:
+    const wf = workflow(
+      `nodes:
   get: {type: http, url: 'https://api.example.com/\${{ inputs.id }}'}
 outputs:
   x: \${{ nodes.get.output.body }}
-`, 'inputs:\n  id: {type: string, default: "1"}\n');
+`,
+      'inputs:\n  id: {type: string, default: "1"}\n',
+    );
     const r = await optimizeWorkflow(wf, ctx);
     expect(r.rewrites).toEqual([]);
     expect(r.after.workflow).toBe(wf);

@@ -114,7 +114,9 @@ export const cse: Pass = {
           nextOutputs = Object.fromEntries(
             Object.entries(outputs).map(([k, v]) => [
               k,
-              outputReads[k]!.includes(dup) ? mapTemplateExpressions(v, (s) => renameInExpression(s, dup, to)) : v,
+              outputReads[k]!.includes(dup)
+                ? mapTemplateExpressions(v, (s) => renameInExpression(s, dup, to))
+                : v,
             ]),
           );
         }
@@ -138,12 +140,12 @@ export const cse: Pass = {
     const rewrites: Rewrite[] = Object.entries(accepted)
       .reverse()
       .map(([dup, to]) => ({
-      pass: 'cse',
-      kind: 'merge',
-      nodes: [dup, to],
-      message: `merged node "${dup}" into "${to}" (same ${wf.nodes[dup]!.type} on the same inputs); its readers now read "${to}"`,
-      safety: `"${dup}" and "${to}" are identical in canonical form and ${effectWords(nodeEffect(wf.nodes[dup]!, ctx))}${nodeEffect(wf.nodes[dup]!, ctx).effect === 'write' ? ' (declared idempotent)' : ''}: one run of it equals two`,
-    }));
+        pass: 'cse',
+        kind: 'merge',
+        nodes: [dup, to],
+        message: `merged node "${dup}" into "${to}" (same ${wf.nodes[dup]!.type} on the same inputs); its readers now read "${to}"`,
+        safety: `"${dup}" and "${to}" are identical in canonical form and ${effectWords(nodeEffect(wf.nodes[dup]!, ctx))}${nodeEffect(wf.nodes[dup]!, ctx).effect === 'write' ? ' (declared idempotent)' : ''}: one run of it equals two`,
+      }));
     const next = updatePlan(plan, ctx, {
       nodes,
       deps,

@@ -10,7 +10,10 @@ import { updatePlan } from '../plan.js';
 import type { OptContext, Pass, Rewrite } from '../types.js';
 
 /** A plain pure `transform` with a raw expression and no per-node policies. */
-function plainTransform(spec: NodeSpec, ctx: OptContext): spec is NodeSpec & { options: { expression: string } } {
+function plainTransform(
+  spec: NodeSpec,
+  ctx: OptContext,
+): spec is NodeSpec & { options: { expression: string } } {
   return (
     spec.type === 'transform' &&
     typeof spec.options['expression'] === 'string' &&

@@ -13,7 +13,10 @@ import type { Pass, Rewrite } from '../types.js';
 
 /** A plain path like `nodes.a.output.x` or `inputs.n`: nothing to save by hoisting it. */
 function trivial(source: string): boolean {
-  const ast = compileExpression(source).ast() as { type: string; steps?: { type: string; stages?: unknown }[] };
+  const ast = compileExpression(source).ast() as {
+    type: string;
+    steps?: { type: string; stages?: unknown }[];
+  };
   if (ast.type === 'path') return (ast.steps ?? []).every((s) => s.type === 'name' && !s.stages);
   return ast.type === 'name' || ast.type === 'string' || ast.type === 'number' || ast.type === 'value';
 }

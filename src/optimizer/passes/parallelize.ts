@@ -45,7 +45,8 @@ function canDrop(
   for (const a of up) if (wf.nodes[a]!.when !== undefined || effects.get(a)!.opaque) return false;
   const down = reach(y, (n) => g.dependents[n]!);
   down.add(y);
-  const nextDependents = (n: string) => (n === x ? g.dependents[x]!.filter((d) => d !== y) : g.dependents[n]!);
+  const nextDependents = (n: string) =>
+    n === x ? g.dependents[x]!.filter((d) => d !== y) : g.dependents[n]!;
   const writesBelow = [...down].filter((b) => effects.get(b)!.effect === 'write' || effects.get(b)!.opaque);
   const impureBelow = [...down].filter((b) => effects.get(b)!.effect !== 'pure');
   if (impureBelow.length === 0) return true;

@@ -218,17 +218,23 @@ const LITERALS = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\/\*[\s\S]*?\*\//g;
 function checkMatches(source: string, pattern: RegExp): number {
   const all = source.match(pattern)?.length ?? 0;
   if (all === 0) return 0;
-  const bare = source.replace(LITERALS, (m) => ' '.repeat(m.length));
-  const matches = [...bare.matchAll(pattern)];
-  if (matches.length !== all) throw new RewriteRefused('a reference-like text inside a string or comment');
-  for (const m of matches) {
-    const before = bare.slice(0, m.index).trimEnd();
-    if (before.endsWith('.') && !before.slice(0, -1).trimEnd().endsWith('$$')) {
+  const bare = /["'/]/.test(source) ? source.replace(LITERALS, (m) => ' '.repeat(m.length)) : source;
+  let count = 0;
+  for (const m of bare.matchAll(pattern)) {
+    count++;
+    let j = m.index - 1;
+    while (j >= 0 && isSpace(bare.charCodeAt(j))) j--;
+    if (bare[j] !== '.') continue;
+    j--;
+    while (j >= 0 && isSpace(bare.charCodeAt(j))) j--;
+    if (!(bare[j] === '$' && bare[j - 1] === '$'))
       throw new RewriteRefused('`nodes` used as a field, not as the root');
-    }
   }
+  if (count !== all) throw new RewriteRefused('a reference-like text inside a string or comment');
   return all;
 }
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /**
  * Renames references to node `from` into `to` inside one expression source. Text only (a new

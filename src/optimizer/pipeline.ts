@@ -28,14 +28,15 @@ export const STAGES: readonly Stage[] = [
   {
     name: 'simplify',
     description:
-      'constant folding, common-subexpression elimination and dead-node elimination, to a fixpoint',
-    passes: [constantFolding, cse, deadNodes],
+      'constant folding, common-subexpression elimination, dead-node elimination and hoisting loop-invariant work out of foreach, to a fixpoint',
+    // Hoisting is here so that a hoisted expression over constants is folded in the next round.
+    passes: [constantFolding, cse, deadNodes, hoisting],
     fixpoint: true,
   },
   {
     name: 'restructure',
-    description: 'hoisting loop-invariant work out of foreach, then fusing chains of pure transforms',
-    passes: [hoisting, fusion],
+    description: 'fusing chains of pure transforms, to a fixpoint',
+    passes: [fusion],
     fixpoint: true,
   },
   {

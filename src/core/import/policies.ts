@@ -3,19 +3,8 @@
  * feeds them (contract: src/nodes/original/state/README.md), and Go durations.
  */
 import { DURATION_PATTERN } from '../duration.js';
+import { parseOriginalDuration } from '../go-duration.js';
 
-const GO_UNITS: Record<string, number> = {
-  ns: 1e-6,
-  us: 1e-3,
-  µs: 1e-3,
-  μs: 1e-3,
-  ms: 1,
-  s: 1000,
-  m: 60_000,
-  h: 3_600_000,
-};
-const GO_DURATION = /^([+-]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
-const PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g;
 const NATIVE = new RegExp(DURATION_PATTERN);
 
 /**
@@ -24,15 +13,7 @@ const NATIVE = new RegExp(DURATION_PATTERN);
  */
 export function goDurationMs(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (typeof value !== 'string') return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text);
-  if (text === '0') return 0;
-  const m = GO_DURATION.exec(text);
-  if (!m) return undefined;
-  let ms = 0;
-  for (const [, n, unit] of text.matchAll(PART)) ms += Number(n) * (GO_UNITS[unit as string] ?? 0);
-  return m[1] === '-' ? -ms : ms;
+  return typeof value === 'string' ? parseOriginalDuration(value.trim()) : undefined;
 }
 
 /** A native duration for the YAML: the original text when thaiyyal reads it the same, else milliseconds. */

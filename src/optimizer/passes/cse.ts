@@ -22,8 +22,25 @@ import {
 import { rawOptionsOf, updatePlan } from '../plan.js';
 import type { OptContext, Pass, Rewrite } from '../types.js';
 
+/** Keys of nodes read without renames, by spec object (specs are never mutated). */
+const keys = new WeakMap<NodeSpec, string>();
+
 /** The canonical key of a node: equal keys compute the same thing from the same inputs. */
 export function nodeKey(spec: NodeSpec, ctx: Pick<OptContext, 'getNodeType'>, rename?: Rename): string {
+  if (rename) return computeKey(spec, ctx, rename);
+  let key = keys.get(spec);
+  if (key === undefined) {
+    key = computeKey(spec, ctx, undefined);
+    keys.set(spec, key);
+  }
+  return key;
+}
+
+function computeKey(
+  spec: NodeSpec,
+  ctx: Pick<OptContext, 'getNodeType'>,
+  rename: Rename | undefined,
+): string {
   const raw = new Set(rawOptionsOf(ctx, spec.type));
   const options = Object.keys(spec.options)
     .sort()

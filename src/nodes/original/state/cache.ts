@@ -6,7 +6,7 @@
  * the least recently used entry goes.
  */
 import { defineOriginal, inputsOf, originalFailure } from '../shared/node.js';
-import { durationError, parseOriginalDuration } from './go.js';
+import { durationError, parseOriginalDuration } from '../../../core/go-duration.js';
 import { cacheDelete, cacheGet, cacheSet } from './store.js';
 
 const DEFAULT_TTL_MS = 5 * 60_000;

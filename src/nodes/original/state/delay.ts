@@ -4,7 +4,7 @@
  */
 import { checkWait } from '../shared/limits.js';
 import { defineOriginal, inputsOf, originalFailure } from '../shared/node.js';
-import { durationError, goDurationString, parseOriginalDuration } from './go.js';
+import { durationError, goDurationString, parseOriginalDuration } from '../../../core/go-duration.js';
 
 export const delay = defineOriginal<{ duration?: string | number }>({
   name: 'delay',

@@ -6,7 +6,7 @@
  */
 import { checkWait } from '../shared/limits.js';
 import { defineOriginal, inputsOf, originalFailure } from '../shared/node.js';
-import { durationError, goDurationString, parseOriginalDuration } from './go.js';
+import { durationError, goDurationString, parseOriginalDuration } from '../../../core/go-duration.js';
 import { rateLog } from './store.js';
 
 export const rateLimiter = defineOriginal<{

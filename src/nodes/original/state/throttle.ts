@@ -5,7 +5,7 @@
  */
 import { checkWait } from '../shared/limits.js';
 import { defineOriginal, inputsOf, originalFailure } from '../shared/node.js';
-import { goDurationString } from './go.js';
+import { goDurationString } from '../../../core/go-duration.js';
 import { setThrottleLast, throttleLast } from './store.js';
 
 export const throttle = defineOriginal<{ requests_per_second?: number }>({

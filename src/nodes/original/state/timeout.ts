@@ -9,7 +9,8 @@
  */
 import { NodeFailure } from '../../types.js';
 import { defineOriginal, inputsOf, originalFailure } from '../shared/node.js';
-import { goDurationString, isGoMap, parseOriginalDuration } from './go.js';
+import { isGoMap } from './go.js';
+import { goDurationString, parseOriginalDuration } from '../../../core/go-duration.js';
 import { UPSTREAM_SCHEMA, upstreamFailure, type Upstream } from './upstream.js';
 
 interface TimeoutOptions {

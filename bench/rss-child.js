@@ -6,6 +6,8 @@ const file = process.argv[2];
 process.argv = [process.argv[0], join(import.meta.dirname, '..', 'bin', 'run.js'), 'run', file, '--quiet'];
 process.on('exit', (code) => {
   if (code === 0)
-    process.stderr.write(`${JSON.stringify({ maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+    );
 });
 await import('../bin/run.js');

@@ -131,7 +131,9 @@ const lookupChunk = outputs.find(([, o]) =>
   Object.keys(o.inputs).some((i) => i.endsWith('schema-compile.precompiled.js')),
 )?.[0];
 if (!lookupChunk?.startsWith('dist/cli/chunks/'))
-  throw new Error(`the precompiled validators landed in ${lookupChunk}, not dist/cli/chunks/: fix the define`);
+  throw new Error(
+    `the precompiled validators landed in ${lookupChunk}, not dist/cli/chunks/: fix the define`,
+  );
 await cp(join(root, 'dist', 'core', 'parse', 'validators'), join(outdir, 'validators'), { recursive: true });
 const kib = Math.round(outputs.reduce((n, [, o]) => n + o.bytes, 0) / 1024);
 console.log(`wrote dist/cli/ (${outputs.length} files, ${kib} KiB)`);

@@ -34,7 +34,10 @@ const schemas = {
   workflow: buildWorkflowSchema(),
   config: buildConfigSchema(),
   ...Object.fromEntries(
-    [...nodeTypes.values()].map((t) => [`node_${t.type.replace(/[^\w-]/g, '_')}`, nodeOptionsValidationSchema(t)]),
+    [...nodeTypes.values()].map((t) => [
+      `node_${t.type.replace(/[^\w-]/g, '_')}`,
+      nodeOptionsValidationSchema(t),
+    ]),
   ),
 };
 
@@ -44,7 +47,9 @@ const table = [];
 let bytes = 0;
 for (const [name, schema] of Object.entries(schemas)) {
   // One ajv per schema, so each file holds exactly the code its schema needs.
-  const ajv = configureAjv(new Ajv2020({ ...AJV_OPTIONS, code: { source: true } }), (a) => addFormats.default(a));
+  const ajv = configureAjv(new Ajv2020({ ...AJV_OPTIONS, code: { source: true } }), (a) =>
+    addFormats.default(a),
+  );
   const code = standaloneCode(ajv, ajv.compile(schema));
   await writeFile(join(validatorsDir, `${name}.cjs`), code);
   bytes += code.length;

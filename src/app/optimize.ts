@@ -183,7 +183,10 @@ export async function optimizeFiles(opts: OptimizeOptions): Promise<OptimizeRepo
       ...(await loadWorkflow(resolve(cwd, file))),
     })),
   );
-  const invalid: Diagnostic[] = loaded.flatMap((l) => (hasErrors(l.diagnostics) ? l.diagnostics : []));
+  // Diagnostics name files as given, like `validate` does.
+  const invalid: Diagnostic[] = loaded.flatMap((l) =>
+    hasErrors(l.diagnostics) ? l.diagnostics.map((d) => (d.file === l.abs ? { ...d, file: l.file } : d)) : [],
+  );
   if (invalid.length > 0) {
     const bad = loaded.filter((l) => hasErrors(l.diagnostics)).map((l) => l.file);
     throw new UserError(

@@ -75,7 +75,7 @@ describe('thaiyyal optimize', () => {
   it('reports an invalid workflow as validate does, exit 2', async () => {
     const r = await runCli(['optimize', 'bad.yaml'], { cwd: repo.dir });
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toMatch(/bad\.yaml:\d+:\d+: .*\[unknown-node-type\]/);
+    expect(r.stderr).toMatch(/^\s*bad\.yaml:\d+:\d+: .*\[unknown-node-type\]$/m);
     expect(r.stdout).toBe('');
   });
 
@@ -96,14 +96,19 @@ describe('thaiyyal optimize', () => {
       'wf.yaml': `apiVersion: thaiyyal.dev/v1
 kind: Workflow
 name: calc
+inputs:
+  n: {type: integer, default: 4}
 nodes:
   a: {type: transform, expression: '6 * 7'}
   b: {type: transform, expression: '6*7'}
   unused: {type: transform, expression: '1'}
   c: {type: transform, expression: 'nodes.b.output + 1'}
+  f1: {type: transform, expression: 'inputs.n + 1'}
+  f2: {type: transform, expression: 'nodes.f1.output * 2'}
 outputs:
   a: \${{ nodes.a.output }}
   c: \${{ nodes.c.output }}
+  f: \${{ nodes.f2.output }}
 `,
     });
     try {
@@ -119,6 +124,8 @@ outputs:
       expect(Object.keys(o.nodes).sort()).toEqual(Object.keys(p.nodes).sort());
       expect(o.nodes['b']).toMatchObject({ status: 'succeeded', output: 42, mergedInto: 'a' });
       expect(o.nodes['unused']).toMatchObject({ status: 'skipped', skipReason: 'optimized-away' });
+      expect(o.nodes['f1']).toEqual({ status: 'succeeded', attempts: 1, durationMs: 0, fusedInto: 'f2' });
+      expect(o.outputs).toEqual({ a: 42, c: 43, f: 10 });
     } finally {
       await r.cleanup();
     }

@@ -187,7 +187,7 @@ function runsSection(v: unknown): ProjectConfig['runs'] {
   const runs = isObj(v) ? v : {};
   const retention = isObj(runs.retention) ? runs.retention : {};
   return {
-    compress: runs.compress === true,
+    compress: runs.compress !== false,
     retention: {
       ...(typeof retention.days === 'number' ? { days: retention.days } : {}),
       ...(typeof retention.count === 'number' ? { count: retention.count } : {}),

@@ -102,7 +102,7 @@ export const DEFAULT_CONFIG: Omit<ProjectConfig, 'root'> = {
   secrets: { envPrefix: 'THAIYYAL_SECRET_', files: [], dirs: [] },
   env: { allow: [] },
   lint: { rules: {}, ignore: [] },
-  runs: { compress: false, retention: {} },
+  runs: { compress: true, retention: {} },
   governance: DEFAULT_GOVERNANCE,
   original: { limits: { ...ORIGINAL_LIMIT_DEFAULTS } },
 };

@@ -11,6 +11,7 @@ import { UserError } from '../../src/core/errors.js';
 import type { RunEvent } from '../../src/engine/events.js';
 import { head, project } from '../helpers/project.js';
 import { startTestServer, type TestServer } from '../helpers/http-server.js';
+import { logText } from '../helpers/run-log.js';
 
 const CONFIG = 'version: 1\nhttp:\n  allow: [127.0.0.1]\n';
 
@@ -175,7 +176,7 @@ describe('run --optimize', () => {
       attempts: 0,
       durationMs: 0,
     });
-    const started = JSON.parse(readFileSync(opt.logFile!, 'utf8').split('\n')[0]!) as RunEvent;
+    const started = JSON.parse(logText(opt.logFile!).split('\n')[0]!) as RunEvent;
     expect(started.type === 'run.started' && started.optimized).toEqual({
       rewrites: 3,
       merged: { members_again: 'members' },

@@ -14,6 +14,7 @@ import { UserError } from '../../src/core/errors.js';
 import { EVENT_LOG_VERSION, type RunEvent } from '../../src/engine/events.js';
 import { startTestServer, type TestServer } from '../helpers/http-server.js';
 import { head, project } from '../helpers/project.js';
+import { logText } from '../helpers/run-log.js';
 
 const COUNTER = `import { appendFileSync, readFileSync } from 'node:fs';
 appendFileSync('hits.txt', 'x');
@@ -51,7 +52,7 @@ const hits = () =>
   existsSync(join(dir, 'hits.txt')) ? readFileSync(join(dir, 'hits.txt'), 'utf8').length : 0;
 const echoHits = () => server.requests.filter((r) => r.url.startsWith('/echo')).length;
 const events = (r: RunResult) =>
-  readFileSync(r.logFile!, 'utf8')
+  logText(r.logFile!)
     .trimEnd()
     .split('\n')
     .map((l) => JSON.parse(l) as RunEvent);
@@ -90,7 +91,7 @@ describe('recording', () => {
     expect((http.result as { status: number }).status).toBe(200);
     const proc = fx[1] as Extract<RunEvent, { type: 'node.effect' }>;
     expect((proc.result as { stdout: string }).stdout).toBe('1 200');
-    expect(readFileSync(first.logFile!, 'utf8')).not.toContain('tok-SECRET-123');
+    expect(logText(first.logFile!)).not.toContain('tok-SECRET-123');
     const opts = log.find((e) => e.type === 'node.options' && e.nodeId === 'count');
     expect(opts).toMatchObject({ options: { command: 'node', args: ['count.mjs', 200] } });
   });
@@ -213,7 +214,7 @@ describe('runs diff', () => {
 describe('compression and retention', () => {
   it('compressed logs read like plain ones; prune applies count and days; --dry-run changes nothing', async () => {
     const p = project({
-      'thaiyyal.config.yaml': 'version: 1\nruns:\n  compress: true\n  retention: {count: 2}\n',
+      'thaiyyal.config.yaml': 'version: 1\nruns:\n  retention: {count: 2}\n',
       'ok.yaml': `${head('ok')}nodes:\n  a:\n    type: transform\n    expression: '21'\n`,
     });
     const runs: RunResult[] = [];
@@ -245,7 +246,10 @@ describe('compression and retention', () => {
   });
 
   it('prune compresses finished plain logs and keeps all without a retention policy', async () => {
-    const p = project({ 'ok.yaml': `${head('ok')}nodes:\n  a:\n    type: transform\n    expression: '1'\n` });
+    const p = project({
+      'thaiyyal.config.yaml': 'version: 1\nruns:\n  compress: false\n',
+      'ok.yaml': `${head('ok')}nodes:\n  a:\n    type: transform\n    expression: '1'\n`,
+    });
     const r = await runWorkflowFile({ file: join(p, 'ok.yaml'), cwd: p });
     expect(r.logFile).toMatch(/\.jsonl$/);
     const res = await pruneRuns({ cwd: p });

@@ -2,24 +2,25 @@
  * The run twin end to end: real files in a temp project, the real loader, engine and
  * event log on disk.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runWorkflowFile } from '../../src/app/run.js';
 import { UserError } from '../../src/core/errors.js';
 import type { RunEvent } from '../../src/engine/events.js';
 import { head, project } from '../helpers/project.js';
+import { logText } from '../helpers/run-log.js';
 
 describe('runWorkflowFile', () => {
-  it('writes the event log to .thaiyyal/runs/<runId>.jsonl, one versioned event per line', async () => {
+  it('writes the event log to .thaiyyal/runs/<runId>.jsonl, gzipped once the run finished, one versioned event per line', async () => {
     const dir = project({
       'wf.yaml': `${head('log')}inputs:\n  n: {type: number, default: 2}\nnodes:\n  a:\n    type: transform\n    expression: inputs.n * 21\noutputs:\n  a: \${{ nodes.a.output }}\n`,
     });
     const r = await runWorkflowFile({ file: join(dir, 'wf.yaml') });
     expect(r.status).toBe('succeeded');
     expect(r.outputs).toEqual({ a: 42 });
-    expect(r.logFile).toBe(join(dir, '.thaiyyal', 'runs', `${r.runId}.jsonl`));
-    const events = readFileSync(r.logFile!, 'utf8')
+    expect(r.logFile).toBe(join(dir, '.thaiyyal', 'runs', `${r.runId}.jsonl.gz`));
+    const events = logText(r.logFile!)
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as RunEvent);
@@ -58,7 +59,8 @@ describe('runWorkflowFile', () => {
     });
     expect(r.status).toBe('succeeded');
     expect(r.outputs).toEqual({ a: 'key=*** token=***' });
-    const log = readFileSync(r.logFile!, 'utf8');
+    const log = logText(r.logFile!);
+    expect(log).toContain('run.finished');
     expect(log).not.toContain('from-file-secret');
     expect(log).not.toContain('env-token-value');
   });
@@ -77,7 +79,11 @@ describe('runWorkflowFile', () => {
     const runs = join(dir, '.thaiyyal', 'runs');
     const logs = readdirSync(runs);
     expect(logs).toHaveLength(2);
-    for (const f of logs) expect(readFileSync(join(runs, f), 'utf8')).not.toContain('child-secret-value');
+    for (const f of logs) {
+      const text = logText(join(runs, f));
+      expect(text).toContain('run.finished');
+      expect(text).not.toContain('child-secret-value');
+    }
   });
 
   it('names a missing secret and how to set it, before running anything', async () => {

@@ -10,6 +10,7 @@ import { runWorkflowFile, type RunResult } from '../../src/app/run.js';
 import { listRuns, parseSince, showRun } from '../../src/app/runs.js';
 import { UserError } from '../../src/core/errors.js';
 import { head, project } from '../helpers/project.js';
+import { plainLog } from '../helpers/run-log.js';
 
 const FILES = {
   'ok.yaml': `${head('ok')}nodes:\n  a:\n    type: transform\n    expression: '21'\n  b:\n    type: transform\n    expression: nodes.a.output * 2\noutputs:\n  b: \${{ nodes.b.output }}\n`,
@@ -129,18 +130,20 @@ describe('damaged and future logs', () => {
   it('reads a log cut mid-line up to its last complete event, with a warning', async () => {
     const d = project(FILES);
     const r = await runWorkflowFile({ file: join(d, 'ok.yaml'), cwd: d });
-    const text = readFileSync(r.logFile!, 'utf8');
+    // A crash leaves the plain log of a run in progress.
+    const file = plainLog(r.logFile!);
+    const text = readFileSync(file, 'utf8');
     // Cut inside the last line (run.finished).
     const lastStart = text.lastIndexOf('\n', text.length - 2) + 1;
-    truncateSync(r.logFile!, lastStart + 20);
-    const log = await readRunLog(r.logFile!, 1);
+    truncateSync(file, lastStart + 20);
+    const log = await readRunLog(file, 1);
     expect(log.events.map((e) => e.type).at(-1)).toBe('node.succeeded');
     expect(log.warnings).toHaveLength(1);
     const shown = await showRun({ cwd: d, run: r.runId });
     expect(shown.summary.status).toBe('interrupted');
     expect(shown.nodes.map((n) => n.status)).toEqual(['succeeded', 'succeeded']);
     expect(shown.warnings.join('\n')).toMatch(/incomplete last line/);
-    const ends = readRunLogEnds(r.logFile!, 1);
+    const ends = readRunLogEnds(file, 1);
     expect(ends).toMatchObject({ truncated: true });
     expect(ends.last?.type).toBe('node.succeeded');
     const { runs } = await listRuns({ cwd: d });
@@ -150,7 +153,10 @@ describe('damaged and future logs', () => {
   it('refuses a log from a newer format version; list skips it with a warning', async () => {
     const d = project(FILES);
     const r = await runWorkflowFile({ file: join(d, 'ok.yaml'), cwd: d });
-    appendFileSync(r.logFile!, `${JSON.stringify({ v: 99, seq: 99, ts: 0, runId: r.runId, type: 'x' })}\n`);
+    appendFileSync(
+      plainLog(r.logFile!),
+      `${JSON.stringify({ v: 99, seq: 99, ts: 0, runId: r.runId, type: 'x' })}\n`,
+    );
     const err = await caught(showRun({ cwd: d, run: r.runId }));
     expect(err.code).toBe('run-log-version');
     expect(err.exitCode).toBe(2);
@@ -164,9 +170,10 @@ describe('damaged and future logs', () => {
   it('refuses a damaged line before the last one', async () => {
     const d = project(FILES);
     const r = await runWorkflowFile({ file: join(d, 'ok.yaml'), cwd: d });
-    const lines = readFileSync(r.logFile!, 'utf8').split('\n');
+    const file = plainLog(r.logFile!);
+    const lines = readFileSync(file, 'utf8').split('\n');
     lines[1] = '{not json';
-    writeFileSync(r.logFile!, lines.join('\n'));
-    expect((await caught(readRunLog(r.logFile!, 1))).code).toBe('run-log-corrupt');
+    writeFileSync(file, lines.join('\n'));
+    expect((await caught(readRunLog(file, 1))).code).toBe('run-log-corrupt');
   });
 });

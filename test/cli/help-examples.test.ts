@@ -12,6 +12,7 @@ import { delimiter, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scaffoldProject } from '../../src/app/init.js';
 import { BIN, REPO_ROOT, makeRepo, type TempRepo } from '../helpers/cli.js';
+import { logText } from '../helpers/run-log.js';
 
 /** The environment of the CLI tests (see test/helpers/cli.ts), with wide help output so nothing wraps. */
 function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -111,11 +112,11 @@ async function seedRuns(dir: string, env: NodeJS.ProcessEnv): Promise<void> {
     if (r.status !== 0) throw new Error(`seeding a run failed: ${r.stderr.toString()}`);
   }
   const runs = join(dir, '.thaiyyal', 'runs');
-  const logs = (await readdir(runs)).filter((f) => f.endsWith('.jsonl')).sort();
+  const logs = (await readdir(runs)).filter((f) => /\.jsonl(\.gz)?$/.test(f)).sort();
   for (const [i, f] of logs.entries()) {
-    const old = f.slice(0, -'.jsonl'.length);
+    const old = f.replace(/\.jsonl(\.gz)?$/, '');
     const id = `01KAX${3 + i}${old.slice(6)}`;
-    await writeFile(join(runs, `${id}.jsonl`), (await readFile(join(runs, f), 'utf8')).replaceAll(old, id));
+    await writeFile(join(runs, `${id}.jsonl`), logText(join(runs, f)).replaceAll(old, id));
     await rm(join(runs, f));
   }
 }

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeRepo, runCli, startCli, waitForOutput, type TempRepo } from '../helpers/cli.js';
 import { FAILING_WORKFLOW, INVALID_WORKFLOW, OK_WORKFLOW, SLOW_WORKFLOW } from './fixtures.js';
+import { logText } from '../helpers/run-log.js';
 
 let repo: TempRepo;
 beforeAll(async () => {
@@ -38,7 +39,7 @@ interface RunResultDoc {
 const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 async function events(runId: string): Promise<{ type: string; [k: string]: unknown }[]> {
-  const text = await readFile(join(repo.dir, '.thaiyyal', 'runs', `${runId}.jsonl`), 'utf8');
+  const text = logText(join(repo.dir, '.thaiyyal', 'runs', `${runId}.jsonl.gz`));
   return text
     .trimEnd()
     .split('\n')
@@ -119,7 +120,7 @@ describe('thaiyyal run (plain output, no TTY)', () => {
     expect(r.stdout).toContain('"result": 42');
     const runId = /^run\s+([0-9A-Z]{26})$/m.exec(r.stdout)?.[1];
     expect(runId).toMatch(ULID);
-    expect(r.stdout).toContain(`event log .thaiyyal/runs/${runId}.jsonl`);
+    expect(r.stdout).toContain(`event log .thaiyyal/runs/${runId}.jsonl.gz`);
   });
 
   it('--quiet prints only the outputs', async () => {
@@ -161,7 +162,7 @@ describe('thaiyyal run (plain output, no TTY)', () => {
     expect(r.stdout).toMatch(/^⊘ cancelled after /m);
     const added = (await readdir(join(repo.dir, '.thaiyyal', 'runs'))).filter((f) => !before.has(f));
     expect(added).toHaveLength(1);
-    const log = await events(added[0]!.replace(/\.jsonl$/, ''));
+    const log = await events(added[0]!.replace(/\.jsonl\.gz$/, ''));
     expect(log.at(-1)).toMatchObject({ type: 'run.finished', status: 'cancelled' });
     expect(log.some((e) => e.type === 'node.cancelled' && e['nodeId'] === 'wait')).toBe(true);
   });

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRepo, runCli, type TempRepo } from '../helpers/cli.js';
 import { FAILING_WORKFLOW, OK_WORKFLOW } from './fixtures.js';
+import { plainLog } from '../helpers/run-log.js';
 
 let repo: TempRepo;
 let okId: string;
@@ -15,7 +17,11 @@ beforeAll(async () => {
 });
 afterAll(() => repo.cleanup());
 
-const logOf = (id: string) => `${repo.dir}/.thaiyyal/runs/${id}.jsonl`;
+/** The plain log of a run (finished logs are gzipped; tests that damage one work on the plain text). */
+const logOf = (id: string, dir = repo.dir) => {
+  const plain = `${dir}/.thaiyyal/runs/${id}.jsonl`;
+  return existsSync(plain) ? plain : plainLog(`${plain}.gz`);
+};
 
 interface Summary {
   runId: string;
@@ -125,7 +131,7 @@ describe('thaiyyal runs show', () => {
     try {
       const run = await runCli(['run', 'wf.yaml', '--json'], { cwd: other.dir });
       const id = (JSON.parse(run.stdout) as { runId: string }).runId;
-      const file = `${other.dir}/.thaiyyal/runs/${id}.jsonl`;
+      const file = logOf(id, other.dir);
       const text = await readFile(file, 'utf8');
       const lastStart = text.lastIndexOf('\n', text.length - 2) + 1;
       await writeFile(file, text.slice(0, lastStart + 15));

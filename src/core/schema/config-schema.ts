@@ -224,7 +224,7 @@ export function buildConfigSchema(): JsonSchema {
           compress: {
             type: 'boolean',
             description:
-              "Gzip a run's log (`<runId>.jsonl.gz`) as soon as the run finishes. Default false; `thaiyyal runs prune` compresses finished logs either way.",
+              "Gzip a run's log (`<runId>.jsonl.gz`) as soon as the run finishes. Default true; false keeps finished logs plain JSON lines until `thaiyyal runs prune` compresses them.",
           },
           retention: section(
             'Which finished runs `thaiyyal runs prune` keeps. A run is kept only if every rule given keeps it.',

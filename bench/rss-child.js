@@ -1,5 +1,6 @@
-// Runs `thaiyyal run FILE` through the real CLI entry (bin/run.js, in this process) and reports
-// the process's peak RSS on stderr's last line when it exits.
+// Runs `thaiyyal run FILE` through the real CLI entry (bin/run.js, in this process; bench/run.js
+// passes the V8 flags of its shebang) and reports the process's peak RSS on stderr's last line
+// when it exits.
 import { join } from 'node:path';
 
 const file = process.argv[2];

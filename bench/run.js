@@ -3,7 +3,7 @@
 // so they hold on a noisy machine. Prints a table and writes bench/results.json.
 // Targets come from the foundation issue; see docs/benchmarks.md.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -187,7 +187,13 @@ if (want('engine')) {
 if (want('rss')) {
   const file = join(tmp, 'big.yaml');
   writeFileSync(file, big.yaml);
-  const r = spawnSync(process.execPath, [join(here, 'rss-child.js'), file], { encoding: 'utf8', cwd: tmp });
+  // The V8 flags the CLI runs with are on bin/run.js's shebang line (`env -S node --flag…`).
+  const shebang = readFileSync(join(here, '..', 'bin', 'run.js'), 'utf8').split('\n')[0];
+  const v8Flags = shebang.split(/\s+/).filter((a) => a.startsWith('--'));
+  const r = spawnSync(process.execPath, [...v8Flags, join(here, 'rss-child.js'), file], {
+    encoding: 'utf8',
+    cwd: tmp,
+  });
   if (r.status !== 0) throw new Error(r.stderr);
   const mb = JSON.parse(r.stderr.trim().split('\n').at(-1)).maxRssMb;
   record('peak RSS, 10,000-node run (MB)', mb, undefined, 250, 'MB');

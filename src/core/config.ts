@@ -11,6 +11,11 @@ export interface RunLimits {
   nodeTimeoutMs: number;
   /** Whole-run timeout in ms. */
   runTimeoutMs: number;
+  /**
+   * The settings that set the two timeouts when they are not `limits.*` (an original-engine
+   * workflow's `original.limits.*`), so a timeout message names what to raise.
+   */
+  timeoutSettings?: { run?: string; node?: string };
   /** Max nodes running at once. */
   concurrency: number;
   /** Max items of a foreach in flight at once when the node does not say. */

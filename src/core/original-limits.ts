@@ -117,6 +117,14 @@ export function applyOriginalRunLimits<
       ...config.limits,
       runTimeoutMs: Math.min(config.limits.runTimeoutMs, o.maxExecutionTimeMs),
       nodeTimeoutMs: Math.min(config.limits.nodeTimeoutMs, o.maxNodeExecutionTimeMs),
+      timeoutSettings: {
+        ...(o.maxExecutionTimeMs < config.limits.runTimeoutMs
+          ? { run: 'original.limits.maxExecutionTime' }
+          : {}),
+        ...(o.maxNodeExecutionTimeMs < config.limits.nodeTimeoutMs
+          ? { node: 'original.limits.maxNodeExecutionTime' }
+          : {}),
+      },
     },
   };
 }

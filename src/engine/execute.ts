@@ -415,7 +415,7 @@ export async function executePlan(
             timedOut
               ? new NodeFailure(
                   FailureCode.timeout,
-                  `node "${n.id}" timed out after ${n.timeoutMs}ms (attempt ${attempt})`,
+                  `node "${n.id}" timed out after ${n.timeoutMs}ms (attempt ${attempt})${n.timeoutSetting ? `; raise ${n.timeoutSetting} in thaiyyal.config.yaml` : ''}`,
                   {
                     retryable: true,
                   },
@@ -518,7 +518,7 @@ export async function executePlan(
     status = 'failed';
     error = {
       code: 'run.timeout',
-      message: `run timed out after ${config.limits.runTimeoutMs}ms (limits.runTimeoutMs in thaiyyal.config.yaml)`,
+      message: `run timed out after ${config.limits.runTimeoutMs}ms (${config.limits.timeoutSettings?.run ?? 'limits.runTimeoutMs'} in thaiyyal.config.yaml)`,
     };
   } else if (status === 'cancelled') {
     error = { code: FailureCode.cancelled, message: 'run cancelled' };

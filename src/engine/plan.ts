@@ -28,6 +28,8 @@ export interface PlanNode {
   retry: RetryPolicy;
   /** Per-attempt timeout; undefined = no timeout beyond the run's. */
   timeoutMs: number | undefined;
+  /** The config setting the timeout came from, when not `limits.nodeTimeoutMs` (for the message). */
+  timeoutSetting?: string;
 }
 
 export interface PlanOutput {
@@ -78,6 +80,9 @@ export function compilePlan(
         wf.defaults.timeoutMs ??
         (type.effects === 'pure' ? undefined : config.limits.nodeTimeoutMs),
     };
+    const fromConfig = spec.timeoutMs === undefined && wf.defaults.timeoutMs === undefined;
+    if (fromConfig && node.timeoutMs !== undefined && config.limits.timeoutSettings?.node)
+      node.timeoutSetting = config.limits.timeoutSettings.node;
     if (spec.when !== undefined) node.when = compileValue(spec.when);
     if (spec.foreach !== undefined) node.foreach = compileValue(spec.foreach);
     return node;

@@ -30,9 +30,18 @@ describe('original limits', () => {
   it('an imported run gets at most maxExecutionTime and maxNodeExecutionTime', () => {
     const config = { ...DEFAULT_CONFIG, root: '/p' };
     const run = applyOriginalRunLimits(config);
-    expect(run.limits).toMatchObject({ runTimeoutMs: 300_000, nodeTimeoutMs: 30_000, concurrency: 16 });
+    expect(run.limits).toMatchObject({
+      runTimeoutMs: 300_000,
+      nodeTimeoutMs: 30_000,
+      concurrency: 16,
+      timeoutSettings: {
+        run: 'original.limits.maxExecutionTime',
+        node: 'original.limits.maxNodeExecutionTime',
+      },
+    });
     const tight = applyOriginalRunLimits({ ...config, limits: { ...config.limits, runTimeoutMs: 1000 } });
     expect(tight.limits.runTimeoutMs).toBe(1000);
+    expect(tight.limits.timeoutSettings).toEqual({ node: 'original.limits.maxNodeExecutionTime' });
     expect(config.limits.runTimeoutMs).toBe(3_600_000); // not mutated
   });
 });

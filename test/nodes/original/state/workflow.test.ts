@@ -347,5 +347,23 @@ describe('original limits from the project config', () => {
     );
     expect(run.status).toBe('failed');
     expect(run.error?.code).toBe('run.timeout');
+    expect(run.error?.message).toBe(
+      'run timed out after 80ms (original.limits.maxExecutionTime in thaiyyal.config.yaml)',
+    );
+  });
+
+  it('a node the engine times out under maxNodeExecutionTime names that setting', async () => {
+    const run = await runYaml(
+      'max-node-time',
+      `nodes:
+  one: {type: original/number, value: 1}
+  slow: {type: exec, command: sleep, args: ['5']}
+`,
+      'original:\n  limits:\n    maxNodeExecutionTime: 100ms\n',
+    );
+    expect(run.status).toBe('failed');
+    expect(run.nodes['slow']?.error?.message).toBe(
+      'node "slow" timed out after 100ms (attempt 1); raise original.limits.maxNodeExecutionTime in thaiyyal.config.yaml',
+    );
   });
 });

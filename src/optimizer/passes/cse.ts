@@ -64,10 +64,22 @@ function computeKey(
   ].join('\n');
 }
 
+/** Whether a node may be merged, by context and spec object (the fixpoint asks again for unchanged specs). */
+const mergeableCache = new WeakMap<OptContext, WeakMap<NodeSpec, boolean>>();
+
 function mergeable(spec: NodeSpec, ctx: OptContext): boolean {
-  const e = nodeEffect(spec, ctx);
-  if (e.opaque || !e.idempotent) return false;
-  return !textFlags(nodeExpressions(spec, rawOptionsOf(ctx, spec.type))).nondeterministic;
+  let bySpec = mergeableCache.get(ctx);
+  if (!bySpec) mergeableCache.set(ctx, (bySpec = new WeakMap()));
+  let ok = bySpec.get(spec);
+  if (ok === undefined) {
+    const e = nodeEffect(spec, ctx);
+    ok =
+      !e.opaque &&
+      e.idempotent &&
+      !textFlags(nodeExpressions(spec, rawOptionsOf(ctx, spec.type))).nondeterministic;
+    bySpec.set(spec, ok);
+  }
+  return ok;
 }
 
 /** Renames every reference to `from` into `to` in a node (expressions and needs). */
@@ -109,6 +121,14 @@ export const cse: Pass = {
     const refused = new Set<string>();
     let outputs: Record<string, Json> = wf.outputs;
     const outputReads: Record<string, string[]> = { ...plan.index.outputReads };
+    /** Node id → the outputs that read it (kept in step with outputReads). */
+    const outputsReading = new Map<string, Set<string>>();
+    const addReader = (node: string, output: string) => {
+      let set = outputsReading.get(node);
+      if (!set) outputsReading.set(node, (set = new Set()));
+      set.add(output);
+    };
+    for (const [k, r] of Object.entries(outputReads)) for (const n of r) addReader(n, k);
     // Readers before what they read (reverse topological order): a copy read by a refused copy
     // must stay too, since its reader still names it.
     for (const [dup, to] of [...merged].reverse()) {
@@ -127,15 +147,12 @@ export const cse: Pass = {
           const before = deps[reader] ?? plan.graph.deps[reader]!;
           editDeps[reader] = [...new Set(before.map((d) => (d === dup ? to : d)))].sort();
         }
-        if (Object.values(outputReads).some((r) => r.includes(dup))) {
-          nextOutputs = Object.fromEntries(
-            Object.entries(outputs).map(([k, v]) => [
-              k,
-              outputReads[k]!.includes(dup)
-                ? mapTemplateExpressions(v, (s) => renameInExpression(s, dup, to))
-                : v,
-            ]),
-          );
+        const reading = outputsReading.get(dup);
+        if (reading && reading.size > 0) {
+          nextOutputs = { ...outputs };
+          for (const k of reading) {
+            nextOutputs[k] = mapTemplateExpressions(outputs[k]!, (s) => renameInExpression(s, dup, to));
+          }
         }
       } catch (err) {
         if (!(err instanceof RewriteRefused)) throw err;
@@ -145,9 +162,11 @@ export const cse: Pass = {
       Object.assign(nodes, edits);
       Object.assign(deps, editDeps);
       if (nextOutputs !== outputs) {
-        for (const [k, r] of Object.entries(outputReads)) {
-          if (r.includes(dup)) outputReads[k] = [...new Set(r.map((n) => (n === dup ? to : n)))].sort();
+        for (const k of outputsReading.get(dup)!) {
+          outputReads[k] = [...new Set(outputReads[k]!.map((n) => (n === dup ? to : n)))].sort();
+          addReader(to, k);
         }
+        outputsReading.delete(dup);
         outputs = nextOutputs;
       }
       nodes[dup] = null;

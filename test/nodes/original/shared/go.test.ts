@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goInt, goString, goTypeName } from '../../../../src/nodes/original/shared/go.js';
+import { goInt, goString, goTypeName, isMap } from '../../../../src/nodes/original/shared/go.js';
 
 describe('goString (%v)', () => {
   it.each<[unknown, string]>([
@@ -30,6 +30,14 @@ describe('goString (%v)', () => {
     [[], '[]'],
   ])('%j → %s', (value, expected) => {
     expect(goString(value)).toBe(expected);
+  });
+
+  it('prints a time (context values of type time_string or epoch) as Go does, not as a map', () => {
+    const t = new Date(Date.UTC(2024, 0, 15, 10, 30, 0));
+    expect(goString(t)).toBe('2024-01-15 10:30:00 +0000 UTC');
+    expect(goString({ at: t })).toBe('map[at:2024-01-15 10:30:00 +0000 UTC]');
+    expect(isMap(t)).toBe(false);
+    expect(isMap({})).toBe(true);
   });
 
   it('round-trips every finite number that is printed without an exponent', () => {

@@ -98,6 +98,25 @@ describe('recording', () => {
 });
 
 describe('replay --verify', () => {
+  it('re-executes a run made with --optimize as optimised, so merged nodes line up', async () => {
+    const p = project({
+      'thaiyyal.config.yaml': 'version: 1\nhttp:\n  allow: [127.0.0.1]\n',
+      'dup.yaml': `${head('dup')}inputs:\n  base: {type: string, required: true}\nnodes:\n  a:\n    type: http\n    url: \${{ inputs.base }}/echo?n=dup\n  b:\n    type: http\n    url: \${{ inputs.base }}/echo?n=dup\noutputs:\n  a: \${{ nodes.a.output.status }}\n  b: \${{ nodes.b.output.status }}\n`,
+    });
+    const r = await runWorkflowFile({
+      file: join(p, 'dup.yaml'),
+      cwd: p,
+      inputs: { base: server.url },
+      optimize: true,
+    });
+    expect(r.status).toBe('succeeded');
+    expect(r.nodes['b']).toMatchObject({ mergedInto: 'a' });
+    const before = echoHits();
+    const v = await verifyRun({ cwd: p, run: r.runId });
+    expect(v.identical).toBe(true);
+    expect(echoHits()).toBe(before); // nothing left the machine
+  });
+
   it('re-executes with the recording: identical, and no request or process leaves', async () => {
     const [h, e] = [hits(), echoHits()];
     const r = await verifyRun({ cwd: dir, run: first.runId });
@@ -176,6 +195,20 @@ describe('replay --from (fork)', () => {
     expect(() => parseSet('fetch=1')).toThrow(/NODE.output=JSON/);
     const unknown = await caught(forkRun({ cwd: dir, run: first.runId, from: 'nope' }));
     expect(unknown.message).toContain('no node "nope"');
+  });
+
+  it('a secret input without a default must be given again: a fork never runs with "***"', async () => {
+    const p = project({
+      'sec.yaml': `${head('sec')}inputs:\n  key: {type: string, secret: true, required: true}\nnodes:\n  a:\n    type: transform\n    expression: '$length(inputs.key)'\n  b:\n    type: transform\n    expression: 'nodes.a.output + 1'\noutputs:\n  b: \${{ nodes.b.output }}\n`,
+    });
+    const r = await runWorkflowFile({ file: join(p, 'sec.yaml'), cwd: p, inputs: { key: 'abcdef' } });
+    expect(r.outputs).toEqual({ b: 7 });
+    const missing = await caught(forkRun({ cwd: p, run: r.runId, from: 'a' }));
+    expect(missing.code).toBe('missing-input');
+    expect(missing.message).toMatch(/"key" of run .* was recorded redacted/);
+    expect(missing.suggestions).toEqual(['--input key=…']);
+    const again = await forkRun({ cwd: p, run: r.runId, from: 'a', inputs: { key: 'abc' } });
+    expect(again.outputs).toEqual({ b: 4 });
   });
 });
 

@@ -201,6 +201,8 @@ export async function verifyRun(opts: {
     inputs: ix.started.inputs,
     cwd: opts.cwd,
     noLog: true,
+    // A run made with --optimize is re-executed the same way, so its nodes line up with the recording.
+    ...(ix.started.optimized ? { optimize: true } : {}),
     sinks: [collector],
     replay: {
       runId: ix.started.runId,
@@ -374,6 +376,23 @@ export async function forkRun(opts: ForkOptions): Promise<ForkResult> {
       suggestions: [`nodes: ${graph.order.slice(0, 20).join(', ')}`],
     });
   }
+  // Secret inputs were recorded redacted: a fork takes them again from --input, or from the
+  // workflow's default, and never runs with "***".
+  const given = opts.inputs ?? {};
+  const recordedInputs = { ...ix.started.inputs };
+  const redacted: string[] = [];
+  for (const [k, v] of Object.entries(recordedInputs)) {
+    if (v !== '***' || Object.hasOwn(given, k)) continue;
+    delete recordedInputs[k];
+    if (loaded.workflow?.inputs[k]?.default === undefined) redacted.push(k);
+  }
+  if (redacted.length > 0) {
+    throw new UserError(
+      'missing-input',
+      `input${redacted.length > 1 ? 's' : ''} ${redacted.map((k) => `"${k}"`).join(', ')} of run ${ix.started.runId} ${redacted.length > 1 ? 'were' : 'was'} recorded redacted (secret); the fork needs the real value${redacted.length > 1 ? 's' : ''}`,
+      { suggestions: redacted.map((k) => `--input ${k}=…`) },
+    );
+  }
   const downstream = new Set<string>([opts.from]);
   for (const id of graph.order) {
     if (graph.deps[id]!.some((d) => downstream.has(d))) downstream.add(id);
@@ -418,8 +437,9 @@ export async function forkRun(opts: ForkOptions): Promise<ForkResult> {
   };
   const result = await runWorkflowFile({
     file: workflowFile,
-    inputs: { ...ix.started.inputs, ...(opts.inputs ?? {}) },
+    inputs: { ...recordedInputs, ...given },
     cwd: opts.cwd,
+    ...(ix.started.optimized ? { optimize: true } : {}),
     ...(opts.sinks ? { sinks: opts.sinks } : {}),
     ...(opts.signal ? { signal: opts.signal } : {}),
     fork: { runId: ix.started.runId, node: opts.from, reuse },

@@ -19,11 +19,6 @@ import { readSourceFile, type WorkflowSource } from '../adapters/load-workflow.j
 import type { ProjectConfig } from '../core/config.js';
 import { nodeTypes } from '../nodes/registry.js';
 
-/** True for a path `run` and `validate` treat as an original workflow JSON. */
-export function isOriginalWorkflowPath(path: string): boolean {
-  return /\.json$/i.test(path);
-}
-
 /** What `thaiyyal import --json` prints. */
 export interface ImportReport {
   version: 1;

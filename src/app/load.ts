@@ -22,6 +22,7 @@ export async function loadWorkflow(
   diagnostics: Diagnostic[];
   imported?: { renamed: Record<string, string>; warnings: string[] };
 }> {
+  // A `.json` file is an original-engine workflow (import.ts is loaded only then: start-up).
   if (/\.json$/i.test(path)) {
     const { loadOriginalWorkflow } = await import('./import.js');
     const { imported, ...loaded } = await loadOriginalWorkflow(path, undefined, source);

@@ -44,7 +44,7 @@ Exit codes: 0 succeeded · 1 the workflow failed · 2 invalid workflow, inputs o
   static override args = {
     file: Args.string({
       description:
-        'Workflow file to run (.yaml or .yml), or a tagged version: WORKFLOW@1.2.0, @^1.2, @latest.',
+        'Workflow file to run (.yaml or .yml, or an original-engine .json), or a tagged version: WORKFLOW@1.2.0, @^1.2, @latest.',
       required: true,
     }),
   };

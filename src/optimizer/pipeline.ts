@@ -56,7 +56,7 @@ export interface StageReport {
   rewrites: Rewrite[];
   /** Rounds run (1 for a non-fixpoint stage). */
   iterations: number;
-  /** True when a fixpoint stage stopped because of the guard, still changing. */
+  /** True when the stage reached its fixpoint; false when the guard stopped it while still changing. */
   converged: boolean;
   /** The workflow after this stage (for `--explain --stage`). */
   after: OptPlan;

@@ -17,7 +17,6 @@ import type { ImportResult, OriginalEdge, OriginalNode } from './types.js';
 export type { ImportResult, OriginalEdge, OriginalNode, OriginalPayload } from './types.js';
 export { inferOriginalType, ORIGINAL_TYPES } from './infer.js';
 export { originalOrder } from './order.js';
-export { goDurationMs } from './policies.js';
 
 export interface ImportOptions {
   /** The file name used in messages and in the header comment. */

@@ -104,11 +104,6 @@ export function maxBump(a: Bump, b: Bump): Bump {
   return RANK[a] >= RANK[b] ? a : b;
 }
 
-/** True when `a` is at least as high as `b`. */
-export function bumpAtLeast(a: Bump, b: Bump): boolean {
-  return RANK[a] >= RANK[b];
-}
-
 /** Every row of the table, in order. */
 export function rules(): Rule[] {
   return Object.entries(RULES).map(([id, r]) => ({ id, ...r }));

@@ -328,7 +328,7 @@ describe('bad input is an error naming the node', () => {
     expect(errorsOf('{\n  "nodes": [\n    {"id": "a",}\n  ]\n}')).toEqual([
       expect.stringMatching(/^flow\.json: not valid JSON: line 3, column 16: /),
     ]);
-    expect(parseJsonText('').toString()).toBeDefined();
+    expect(parseJsonText('')).toEqual({ error: expect.stringMatching(/^line 1, column 1/) as string });
     expect(errorsOf('')).toEqual([expect.stringMatching(/^flow\.json: not valid JSON: line 1, column 1/)]);
   });
   it('wrong shapes', () => {

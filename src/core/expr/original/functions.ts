@@ -75,15 +75,6 @@ function clampIndex(i: number, length: number): number {
   return Math.min(n, length);
 }
 
-/** The names `call` knows (plus `map`, `isNull`, `coalesce`, handled where the arguments are evaluated). */
-export const FUNCTION_NAMES = new Set([
-  'pow', 'sqrt', 'abs', 'floor', 'ceil', 'round', 'min', 'max',
-  'avg', 'sum', 'sort', 'slice', 'unique', 'reverse', 'flatten', 'zip', 'sample',
-  'now', 'parseDate', 'toEpoch', 'toEpochMillis', 'fromEpoch', 'fromEpochMillis',
-  'dateDiff', 'dateAdd', 'year', 'month', 'day', 'hour', 'minute', 'contains',
-  'map', 'isNull', 'coalesce',
-]); // prettier-ignore
-
 /** Calls function `name` with evaluated arguments; `now` is the injected clock. */
 export function callFunction(name: string, args: unknown[], now: () => Date): unknown {
   switch (name) {

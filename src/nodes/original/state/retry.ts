@@ -37,14 +37,30 @@ export const retry = defineOriginal<RetryOptions>({
   effects: 'pure',
   properties: {
     max_attempts: { type: 'integer', description: 'Tries in all. Default 3.' },
-    backoff_strategy: { type: 'string', description: 'exponential (default), linear or constant.' },
-    initial_delay: { type: 'string', description: 'First wait, a Go duration. Default 1s.' },
-    max_delay: { type: 'string', description: 'Longest wait, a Go duration. Default 30s.' },
-    multiplier: { type: 'number', description: 'Growth of exponential backoff. Default 2.' },
+    backoff_strategy: {
+      type: 'string',
+      description:
+        'exponential (default), linear or constant. Read by `thaiyyal import` into the upstream node’s native `retry:`; written by hand, set `retry:` on the upstream node.',
+    },
+    initial_delay: {
+      type: 'string',
+      description: 'First wait, a Go duration. Default 1s. Read by `thaiyyal import` (see backoff_strategy).',
+    },
+    max_delay: {
+      type: 'string',
+      description:
+        'Longest wait, a Go duration. Default 30s. Read by `thaiyyal import` (see backoff_strategy).',
+    },
+    multiplier: {
+      type: 'number',
+      description:
+        'Growth of exponential backoff. Default 2. Read by `thaiyyal import` (see backoff_strategy).',
+    },
     retry_on_errors: {
       type: 'array',
       items: { type: 'string' },
-      description: 'Only errors whose message contains one of these count as retryable.',
+      description:
+        'After the engine’s retries: a final error whose message contains none of these is reported as not retryable (`retry-not-retryable`) rather than exhausted. Which failures the engine retries is the native policy’s `on:`.',
     },
     upstream: UPSTREAM_SCHEMA,
   },

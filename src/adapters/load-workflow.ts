@@ -97,22 +97,25 @@ export async function readSourceFile(path: string, maxBytes = MAX_SOURCE_BYTES):
 
 /**
  * Reads and validates a workflow file. `path` labels the diagnostics as given (keep it
- * relative for short messages). `nodeTypes` is the node registry.
+ * relative for short messages). `nodeTypes` is the node registry, or a function
+ * giving the catalogue a text needs.
  * @example const {workflow, graph, diagnostics} = await loadWorkflowFile('workflows/stars.yaml', nodeTypes)
  */
 export async function loadWorkflowFile(
   path: string,
-  nodeTypes: NodeCatalog,
+  nodeTypes: NodeCatalog | ((text: string) => Promise<NodeCatalog>),
   source?: WorkflowSource,
 ): Promise<{ workflow?: Workflow; graph?: WorkflowGraph; diagnostics: Diagnostic[] }> {
   const src = source ? await source.read(path) : await readSourceFile(path);
   if ('diagnostic' in src) return { diagnostics: [src.diagnostic] };
+  // A function gives the catalogue this text needs (the run path loads some types on demand).
+  const catalog = typeof nodeTypes === 'function' ? await nodeTypes(src.text) : nodeTypes;
   // Only these three: the parse result's source map holds the whole YAML document (~35 MB for
   // 10,000 nodes), which a caller holding the result would keep alive for the whole run.
   const { workflow, graph, diagnostics } = parseWorkflow(
     src.text,
     source ? source.label(path) : path,
-    nodeTypes,
+    catalog,
   );
   return { ...(workflow ? { workflow } : {}), ...(graph ? { graph } : {}), diagnostics };
 }

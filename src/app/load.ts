@@ -6,7 +6,7 @@ import type { Diagnostic } from '../core/diagnostics.js';
 import type { WorkflowGraph } from '../core/graph.js';
 import type { Workflow } from '../core/workflow.js';
 import { loadWorkflowFile, type WorkflowSource } from '../adapters/load-workflow.js';
-import { nodeTypes } from '../nodes/registry.js';
+import { catalogFor, loadOriginalNodeTypes } from '../nodes/lazy-registry.js';
 
 /**
  * Reads, parses and validates a workflow file against the registered node types. A `.json`
@@ -24,12 +24,12 @@ export async function loadWorkflow(
 }> {
   // A `.json` file is an original-engine workflow (import.ts is loaded only then: start-up).
   if (/\.json$/i.test(path)) {
-    const { loadOriginalWorkflow } = await import('./import.js');
+    const [{ loadOriginalWorkflow }] = await Promise.all([import('./import.js'), loadOriginalNodeTypes()]);
     const { imported, ...loaded } = await loadOriginalWorkflow(path, undefined, source);
     return {
       ...loaded,
       ...(imported ? { imported: { renamed: imported.renamed, warnings: imported.warnings } } : {}),
     };
   }
-  return loadWorkflowFile(path, nodeTypes, source);
+  return loadWorkflowFile(path, catalogFor, source);
 }

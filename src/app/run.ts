@@ -21,7 +21,7 @@ import { applyOriginalRunLimits } from '../core/original-limits.js';
 import type { WorkflowSource } from '../adapters/load-workflow.js';
 import { createFileSink } from '../adapters/event-log.js';
 import { loadSecrets } from '../adapters/secrets.js';
-import { expressionOptionsOf, getNodeType } from '../nodes/registry.js';
+import { expressionOptionsOf, getNodeType } from '../nodes/lazy-registry.js';
 import type { SubRunResult } from '../nodes/types.js';
 
 /** The machine-readable result of a run (`thaiyyal run --json`); other tools depend on this exact shape. */

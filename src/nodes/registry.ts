@@ -1,44 +1,14 @@
 /**
- * The explicit registry of node types, sorted by type name. Adding a type = one file in
- * this folder + one line here + a docs page in docs/nodes/.
+ * The explicit registry of every node type: the native ones (`native.ts`) and the original
+ * engine's catalogue (`original/index.ts`). For lint, `thaiyyal nodes`, the JSON Schemas and
+ * the optimiser. The run path uses `lazy-registry.ts`, which loads the original catalogue
+ * only for workflows that use it (start-up).
  */
+import { nativeNodeTypes } from './native.js';
+import { originalNodeTypes } from './original/index.js';
 import type { NodeType } from './types.js';
-import { condition } from './condition.js';
-import { delay } from './delay.js';
-import { exec } from './exec.js';
-import { fail } from './fail.js';
-import { filter } from './filter.js';
-import { format } from './format.js';
-import { http } from './http.js';
-import { log } from './log.js';
-import { map } from './map.js';
-import { parse } from './parse.js';
-import { reduce } from './reduce.js';
-import { switchNode } from './switch.js';
-import { transform } from './transform.js';
-import { workflow } from './workflow.js';
-import { originalCoreTypes } from './original/core/index.js';
-import { originalStateTypes } from './original/state/index.js';
 
-const ALL: NodeType<never>[] = [
-  condition,
-  delay,
-  exec,
-  fail,
-  filter,
-  format,
-  http,
-  log,
-  map,
-  parse,
-  reduce,
-  switchNode,
-  transform,
-  workflow,
-  // The original engine's catalogue (`original/<name>`), for imported workflows (docs/compat.md).
-  ...originalCoreTypes,
-  ...originalStateTypes,
-] as NodeType<never>[];
+const ALL: NodeType<never>[] = [...nativeNodeTypes, ...originalNodeTypes];
 
 /** Node types by their `type:` name. */
 export const nodeTypes: ReadonlyMap<string, NodeType<never>> = new Map(ALL.map((t) => [t.type, t]));

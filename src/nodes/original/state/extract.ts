@@ -1,7 +1,6 @@
 /** `original/extract`: the original `extract` node — picks one field (`field`) or several (`fields`) of an object. */
-import { goTypeName } from '../shared/go.js';
+import { goTypeName, isMap } from '../shared/go.js';
 import { defineOriginal, inputsOf, originalFailure } from '../shared/node.js';
-import { isGoMap } from './go.js';
 
 export const extract = defineOriginal<{ field?: string; fields?: string[] }>({
   name: 'extract',
@@ -26,7 +25,7 @@ export const extract = defineOriginal<{ field?: string; fields?: string[] }>({
     const inputs = inputsOf(options);
     if (inputs.length === 0) throw originalFailure('no-input', 'extract node requires input');
     const input = inputs[0];
-    if (!isGoMap(input)) {
+    if (!isMap(input)) {
       throw originalFailure('not-object', `extract node requires object input, got ${goTypeName(input)}`);
     }
     if (typeof options.field === 'string') {

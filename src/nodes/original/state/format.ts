@@ -3,9 +3,9 @@
  * sorted keys, `<>&` escaped; 2-space indent when pretty) or CSV/TSV (headers = the sorted
  * union of keys, integral numbers without decimals).
  */
-import { goString, goTypeName } from '../shared/go.js';
+import { goString, goTypeName, isMap } from '../shared/go.js';
 import { defineOriginal, inputsOf, originalFailure } from '../shared/node.js';
-import { goJsonMarshal, isGoMap } from './go.js';
+import { goJsonMarshal } from './go.js';
 
 /** The original's `formatValue` of a CSV cell. */
 function cell(v: unknown): string {
@@ -29,7 +29,7 @@ function formatCsv(data: unknown, comma: string, includeHeaders: boolean): strin
   let records: Record<string, unknown>[];
   if (Array.isArray(data)) {
     records = data.map((item: unknown) => {
-      if (!isGoMap(item)) {
+      if (!isMap(item)) {
         throw originalFailure(
           'invalid-input',
           `CSV formatting requires array of objects, got array element of type ${goTypeName(item)}`,
@@ -37,7 +37,7 @@ function formatCsv(data: unknown, comma: string, includeHeaders: boolean): strin
       }
       return item;
     });
-  } else if (isGoMap(data)) {
+  } else if (isMap(data)) {
     records = [data];
   } else {
     throw originalFailure(

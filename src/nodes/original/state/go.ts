@@ -3,7 +3,7 @@
  * `../shared/go.ts`, durations in `src/core/go-duration.ts`): `encoding/json` output (sorted
  * keys, HTML escaping) and `time.Time` values. Pure.
  */
-import { goString } from '../shared/go.js';
+import { goString, isMap } from '../shared/go.js';
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
@@ -40,17 +40,12 @@ export function goJsonMarshal(v: unknown, indent = false): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** True for a plain object (a Go `map[string]interface{}`). */
-export function isGoMap(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date);
-}
-
 /**
  * The original's "is this input an error?" test of retry and try_catch: a map with an `error`
  * key. The message is the string, or `%v` of anything else (try_catch) / "" (retry).
  */
 export function errorMapMessage(v: unknown, formatOther: boolean): string | undefined {
-  if (!isGoMap(v) || !Object.hasOwn(v, 'error')) return undefined;
+  if (!isMap(v) || !Object.hasOwn(v, 'error')) return undefined;
   const e = v.error;
   if (typeof e === 'string') return e;
   return formatOther ? goString(e) : '';

@@ -9,9 +9,9 @@
  */
 import { NodeFailure } from '../../types.js';
 import { defineOriginal, inputsOf, originalFailure } from '../shared/node.js';
-import { isGoMap } from './go.js';
 import { goDurationString, parseOriginalDuration } from '../../../core/go-duration.js';
 import { UPSTREAM_SCHEMA, upstreamFailure, type Upstream } from './upstream.js';
+import { isMap } from '../shared/go.js';
 
 interface TimeoutOptions {
   timeout_duration?: string;
@@ -86,7 +86,7 @@ slow:
     if (inputs.length === 0) throw originalFailure('no-input', 'timeout node requires at least one input');
     const input = inputs[0];
     let elapsedMs = 0;
-    if (isGoMap(input) && typeof input['execution_time'] === 'string') {
+    if (isMap(input) && typeof input['execution_time'] === 'string') {
       const d = parseOriginalDuration(input['execution_time']);
       if (d !== undefined) elapsedMs = d;
     }

@@ -3,9 +3,8 @@
  * array, `[k1, v1, k2, v2…]` to an object, recursive flatten, an object's keys or values.
  * Fix: `keys` and `values` follow the sorted keys (the original used Go's random map order).
  */
-import { goTypeName } from '../shared/go.js';
+import { goTypeName, isMap } from '../shared/go.js';
 import { defineOriginal, inputsOf, originalFailure } from '../shared/node.js';
-import { isGoMap } from './go.js';
 
 type TransformType = 'to_array' | 'to_object' | 'flatten' | 'keys' | 'values';
 
@@ -69,7 +68,7 @@ export const transform = defineOriginal<{ transform_type?: TransformType }>({
         return Promise.resolve(flatten(input));
       case 'keys':
       case 'values': {
-        if (!isGoMap(input)) {
+        if (!isMap(input)) {
           throw originalFailure(
             'not-object',
             `${type} transform requires object input, got ${goTypeName(input)}`,

@@ -316,6 +316,30 @@ export default defineConfig(
     },
   },
   {
+    // Launcher: the process entry that loads the bundle; it runs before anything else exists.
+    files: ['src/launcher/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!node:|\\./|env-paths$)',
+              message:
+                'src/launcher loads the CLI bundle: it may use only Node built-ins, env-paths and its own files (every import slows every start).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // bin/ is CommonJS (bin/package.json): the launcher script requires the built launcher.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', __filename: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Tests and tooling may do anything.
     files: ['test/**/*.ts', 'bench/**', 'scripts/**', 'bin/**'],
     rules: { 'no-restricted-globals': 'off', '@typescript-eslint/no-restricted-imports': 'off' },

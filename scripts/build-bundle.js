@@ -1,22 +1,28 @@
 #!/usr/bin/env node
 /**
- * Build step (after tsc and build-validators): bundles the CLI with esbuild into dist/cli/,
- * which package.json `oclif.commands.target` points at. Start-up time is mostly module
- * loading, so one ESM bundle with the dependencies inside loads far faster than hundreds of
- * files from node_modules (many of them CommonJS, which ESM imports pay extra for).
+ * Build step (after tsc and build-validators): bundles the CLI with esbuild into dist/cli/.
+ * Start-up time is mostly loading and compiling JavaScript, so the CLI ships as one CommonJS
+ * file that the launcher compiles through a V8 code cache (src/launcher/code-cache.ts):
  *
- * - Entry: the tsc output of the command map (dist/commands/index.js): tsc stays the one
- *   compiler, esbuild only links.
- * - `splitting`: each lazily imported implementation (`await import(...)` in a command's
- *   `run()`) becomes its own chunk, so `thaiyyal --version` loads only the command classes,
- *   and `run` does not load undici or the process adapter unless the workflow has http/exec nodes.
- * - `@oclif/core` stays external: bin/run.js loads it from node_modules anyway.
- * - schema-compile.js (ajv at run time) is swapped for the precompiled validators; their
- *   per-schema files (dist/core/parse/validators/) are copied to dist/cli/validators/, which the
- *   chunk holding the lookup finds through the `__THAIYYAL_VALIDATORS_DIR__` define.
+ * - dist/cli/thaiyyal.cjs — the commands, oclif and every dependency. package.json
+ *   `oclif.commands.target` points at it (identifier `commands`); the launcher registers it in
+ *   `require.cache`, so oclif's `require` of the target returns the instance already loaded.
+ *   Implementations a command imports lazily (`await import(…)` in `run()`) stay lazy: esbuild
+ *   wraps each module in an initialiser that runs on first import.
+ * - dist/cli/replay-app.mjs — the terminal debugger (ink, react, yoga). ink and yoga use
+ *   top-level await, which only an ES module can hold; `thaiyyal replay` imports it.
+ * - dist/cli/launcher.cjs — the process entry bin/run.js calls (src/launcher/).
+ * - dist/cli/esm-import.cjs — imports replay-app.mjs for the bundle (see replayAppFacade).
+ * - dist/cli/validators/ — the precompiled schema validators (build-validators.js), which
+ *   schema-compile.precompiled.js finds beside the bundle (the `__THAIYYAL_VALIDATORS_DIR__` define).
+ * - oclif.manifest.json — the command metadata oclif would otherwise collect from every
+ *   command class on each start.
+ *
+ * Whitespace and syntax are minified (less to read and parse; names stay, for stack traces),
+ * and the output must be ASCII: Node decodes a non-ASCII file into a two-byte string, ~3×
+ * slower to read (non-ASCII characters left in regular expressions are escaped here).
  */
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
@@ -34,106 +40,142 @@ const precompiledValidators = {
 };
 
 /**
- * `await import('pkg')` of a bundled CommonJS package would only have a `default` export
- * (esbuild follows Node's rule for CommonJS without its export-name detection), so
- * `(await import('yaml')).parse` would be undefined. Route such imports through a small ESM
- * facade that re-exports every property, as Node does when run unbundled.
+ * The terminal debugger is its own ES module (see above). Code compiled from a code cache
+ * cannot `import()` (V8 drops the callback Node needs), so the bundle's `import()`s become
+ * `require()`s (`supported` below) and this one ES module is imported by esm-import.cjs, a
+ * file Node compiles itself: the command's `import('../ui/replay/App.js')` gets a stand-in.
  */
-const dynamicCjsFacade = {
-  name: 'dynamic-cjs-facade',
+const replayAppFacade = {
+  name: 'replay-app-facade',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, async (args) => {
-      if (args.kind !== 'dynamic-import' || args.pluginData?.facade) return undefined;
-      const r = await b.resolve(args.path, {
-        kind: 'import-statement',
-        resolveDir: args.resolveDir,
-        pluginData: { facade: true },
-      });
-      if (r.errors.length > 0 || r.external || !(await isCommonJs(r.path))) return undefined;
-      return {
-        path: r.path,
-        namespace: 'cjs-facade',
-        pluginData: { spec: args.path, resolveDir: args.resolveDir },
-      };
-    });
-    b.onLoad({ filter: /.*/, namespace: 'cjs-facade' }, (args) => {
-      const { spec, resolveDir } = args.pluginData;
-      // The export names, as Node would detect them: load the module once at build time.
-      const names = Object.keys(createRequire(args.path)(args.path)).filter(
-        (n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n),
-      );
-      const s = JSON.stringify(spec);
-      const contents = `import m from ${s};\nexport default m;\nexport const { ${names.join(', ')} } = m;\n`;
-      return { contents, resolveDir, loader: 'js' };
-    });
+    b.onResolve({ filter: /\/ui\/replay\/App\.js$/ }, () => ({ path: 'replay-app', namespace: 'thaiyyal' }));
+    b.onLoad({ filter: /^replay-app$/, namespace: 'thaiyyal' }, () => ({
+      contents: [
+        'export async function runReplayApp(props) {',
+        "  const app = await require('./esm-import.cjs')(require('node:path').join(__dirname, 'replay-app.mjs'));",
+        '  return app.runReplayApp(props);',
+        '}',
+      ].join('\n'),
+      loader: 'js',
+    }));
   },
 };
+/** See replayAppFacade. */
+const ESM_IMPORT = `'use strict';
+// Imports an ES module for the CLI bundle, which cannot (see scripts/build-bundle.js).
+const { pathToFileURL } = require('node:url');
+module.exports = (file) => import(pathToFileURL(file).href);
+`;
 
-/** Is this file CommonJS by Node's rules (`.cjs`, or `.js` under a package.json without `type: module`)? */
-async function isCommonJs(file) {
-  if (file.endsWith('.cjs')) return true;
-  if (!file.endsWith('.js')) return false;
-  for (let dir = dirname(file); dirname(dir) !== dir; dir = dirname(dir)) {
-    const text = await readFile(join(dir, 'package.json'), 'utf8').catch(() => undefined);
-    if (text !== undefined) return JSON.parse(text).type !== 'module';
-  }
-  return true;
-}
-
-/**
- * The `oclif` entry (dist/cli/oclif.js): @oclif/core's `execute`, for bin/run.js. oclif is
- * bundled too (~200 CommonJS files otherwise resolved and loaded one by one); the commands in
- * the bundle share this one copy, so their `Command` base class is the one oclif runs.
- */
-const oclifEntry = {
-  name: 'oclif-entry',
+/** The bundle's entry: what the launcher and oclif take from it. */
+const cliEntry = {
+  name: 'cli-entry',
   setup(b) {
-    b.onResolve({ filter: /^thaiyyal:oclif$/ }, () => ({ path: 'oclif', namespace: 'thaiyyal' }));
-    b.onLoad({ filter: /.*/, namespace: 'thaiyyal' }, () => ({
-      contents: "import * as oclif from '@oclif/core';\nexport const execute = oclif.execute;\n",
+    b.onResolve({ filter: /^thaiyyal:cli$/ }, () => ({ path: 'cli', namespace: 'thaiyyal' }));
+    b.onLoad({ filter: /^cli$/, namespace: 'thaiyyal' }, () => ({
+      contents: [
+        "export { execute } from '@oclif/core';",
+        "export { commands } from './dist/commands/index.js';",
+      ].join('\n'),
       resolveDir: root,
       loader: 'js',
     }));
   },
 };
 
-await rm(outdir, { recursive: true, force: true });
-const result = await build({
+const common = {
   absWorkingDir: root,
-  entryPoints: { index: 'dist/commands/index.js', oclif: 'thaiyyal:oclif' },
-  outdir,
-  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  // Only needed by oclif for TypeScript development mode, never by the built CLI.
-  // react-devtools-core: ink loads it only when DEV=true (never installed; `replay` works without it).
-  external: ['typescript', 'ts-node', 'react-devtools-core'],
-  // Chunks live in dist/cli/chunks/ (checked below); the validator files in dist/cli/validators/.
-  define: { __THAIYYAL_VALIDATORS_DIR__: JSON.stringify('../validators/') },
-  plugins: [oclifEntry, precompiledValidators, dynamicCjsFacade],
-  // Bundled CommonJS dependencies call require() for Node built-ins; give ESM chunks one.
-  banner: {
-    js: "import { createRequire as __thaiyyalCreateRequire } from 'node:module';\nconst require = __thaiyyalCreateRequire(import.meta.url);",
-  },
+  minifyWhitespace: true,
+  minifySyntax: true,
   legalComments: 'linked',
   sourcemap: 'linked',
   metafile: true,
   logLevel: 'warning',
-});
-// `THAIYYAL_BUNDLE_META=file` writes esbuild's metafile (what went into which chunk).
+  // Only needed by oclif for TypeScript development mode, never by the built CLI.
+  // react-devtools-core: ink loads it only when DEV=true (never installed; `replay` works without it).
+  external: ['typescript', 'ts-node', 'react-devtools-core'],
+};
+
+await rm(outdir, { recursive: true, force: true });
+const results = await Promise.all([
+  build({
+    ...common,
+    entryPoints: { thaiyyal: 'thaiyyal:cli' },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    define: {
+      __THAIYYAL_VALIDATORS_DIR__: JSON.stringify('./validators/'),
+      // Modules that locate files beside themselves (templates, validators) see the bundle's URL.
+      'import.meta.url': '__thaiyyalModuleUrl',
+    },
+    banner: { js: "const __thaiyyalModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
+    // `import()` becomes `require()` (see replayAppFacade).
+    supported: { 'dynamic-import': false },
+    external: [...common.external, './esm-import.cjs'],
+    plugins: [cliEntry, precompiledValidators, replayAppFacade],
+  }),
+  build({
+    ...common,
+    entryPoints: { 'replay-app': 'dist/ui/replay/App.js' },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    format: 'esm',
+    // ink imports its devtools (and react-devtools-core, not installed) only when DEV=true:
+    // that import stays lazy in a chunk of its own.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    // Bundled CommonJS dependencies call require() for Node built-ins; give the module one.
+    banner: {
+      js: "import { createRequire as __thaiyyalCreateRequire } from 'node:module';\nconst require = __thaiyyalCreateRequire(import.meta.url);",
+    },
+  }),
+  build({
+    ...common,
+    entryPoints: { launcher: 'dist/launcher/main.js' },
+    outdir,
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+  }),
+]);
+// `THAIYYAL_BUNDLE_META=file` writes esbuild's metafile of the CLI bundle (what went into it).
 if (process.env.THAIYYAL_BUNDLE_META)
-  await writeFile(process.env.THAIYYAL_BUNDLE_META, JSON.stringify(result.metafile));
-const outputs = Object.entries(result.metafile.outputs).filter(([f]) => f.endsWith('.js'));
-const lookupChunk = outputs.find(([, o]) =>
-  Object.keys(o.inputs).some((i) => i.endsWith('schema-compile.precompiled.js')),
-)?.[0];
-if (!lookupChunk?.startsWith('dist/cli/chunks/'))
-  throw new Error(
-    `the precompiled validators landed in ${lookupChunk}, not dist/cli/chunks/: fix the define`,
-  );
+  await writeFile(process.env.THAIYYAL_BUNDLE_META, JSON.stringify(results[0].metafile));
+
+const outputs = results.flatMap((r) =>
+  Object.entries(r.metafile.outputs).filter(([f]) => /\.[cm]?js$/.test(f)),
+);
+for (const [file] of outputs) await asciiOnly(join(root, file));
+await writeFile(join(outdir, 'esm-import.cjs'), ESM_IMPORT);
 await cp(join(root, 'dist', 'core', 'parse', 'validators'), join(outdir, 'validators'), { recursive: true });
+await writeManifest();
 const kib = Math.round(outputs.reduce((n, [, o]) => n + o.bytes, 0) / 1024);
-console.log(`wrote dist/cli/ (${outputs.length} files, ${kib} KiB)`);
+console.log(`wrote dist/cli/ (${outputs.map(([f]) => f.split('/').pop()).join(', ')}: ${kib} KiB)`);
+
+/**
+ * Escapes what esbuild leaves non-ASCII (characters inside regular expression literals) as
+ * `\uXXXX`, which means the same there, in strings and in comments.
+ */
+async function asciiOnly(file) {
+  const text = await readFile(file, 'utf8');
+  // eslint-disable-next-line no-control-regex
+  const nonAscii = /[^\x00-\x7f]/g;
+  if (!nonAscii.test(text)) return;
+  const escaped = text.replace(nonAscii, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  await writeFile(file, escaped);
+}
+
+/** oclif.manifest.json at the package root, from the commands in the bundle just built. */
+async function writeManifest() {
+  const file = join(root, 'oclif.manifest.json');
+  await rm(file, { force: true });
+  const { Config } = await import('@oclif/core');
+  const config = await Config.load({ root });
+  const plugin = config.plugins.get(config.pjson.name);
+  if (!plugin || Object.keys(plugin.manifest.commands).length === 0)
+    throw new Error('oclif found no commands in dist/cli/thaiyyal.cjs: check package.json oclif.commands');
+  await writeFile(file, `${JSON.stringify(plugin.manifest, null, 2)}\n`);
+}

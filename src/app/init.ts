@@ -26,7 +26,7 @@ export const TEMPLATE_RENAMES: Readonly<Record<string, string>> = {
 /**
  * The root of the installed package: the nearest folder above this module holding a
  * package.json. Found by walking up rather than by a fixed `../..`, because this module runs
- * from `src/app/`, `dist/app/` and from a chunk of the CLI bundle (`dist/cli/chunks/`).
+ * from `src/app/`, `dist/app/` and from the CLI bundle (`dist/cli/thaiyyal.cjs`).
  */
 function packageRoot(): string {
   const start = dirname(fileURLToPath(import.meta.url));

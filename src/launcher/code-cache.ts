@@ -85,7 +85,7 @@ export function loadBundle(file: string, opts: CodeCacheOptions): LoadedBundle {
       if (saved || cacheFile === undefined) return;
       saved = true;
       try {
-        writeCache(cacheFile, cachePrefix(file, opts.key), script.createCachedData());
+        writeCache(cacheFile, file, opts.key, script.createCachedData());
       } catch {
         // Best effort: the next run compiles from source again.
       }
@@ -98,26 +98,32 @@ export function loadBundle(file: string, opts: CodeCacheOptions): LoadedBundle {
  * bundle, another Node or other V8 flags never meet an old cache.
  */
 export function cacheName(file: string, key: string): string {
-  const st = statSync(file);
   const flags = hash(process.execArgv.join(' '));
-  return `${cachePrefix(file, key)}${st.size}-${Math.trunc(st.mtimeMs)}.${process.version}-${process.platform}-${process.arch}-${flags}.v8`;
+  return `${cacheBuildPrefix(file, key)}${process.version}-${process.platform}-${process.arch}-${flags}.v8`;
 }
 
-/** `<bundle>.<key>.`: what every cache of one bundle and key starts with. */
-function cachePrefix(file: string, key: string): string {
+/** `<bundle>.<key>.<size>-<mtime>.`: the caches of this build of the bundle for this key. */
+function cacheBuildPrefix(file: string, key: string): string {
+  const st = statSync(file);
+  return `${cacheKeyPrefix(file, key)}${st.size}-${Math.trunc(st.mtimeMs)}.`;
+}
+
+/** `<bundle>.<key>.`: the caches of every build of the bundle for this key. */
+function cacheKeyPrefix(file: string, key: string): string {
   return `${basename(file)}.${/^[a-z0-9][a-z0-9-]{0,40}$/.test(key) ? key : 'default'}.`;
 }
 
-/** Writes atomically and removes this key's caches for other builds of the bundle. */
-function writeCache(cacheFile: string, prefix: string, data: Buffer): void {
+/** Writes atomically and removes this key's caches of other builds of the bundle. */
+function writeCache(cacheFile: string, file: string, key: string, data: Buffer): void {
   const dir = dirname(cacheFile);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   writeFileSync(tmp, data, { mode: 0o600 });
   renameSync(tmp, cacheFile);
-  const name = basename(cacheFile);
+  const stale = cacheKeyPrefix(file, key);
+  const current = cacheBuildPrefix(file, key);
   for (const other of readdirSync(dir)) {
-    if (other !== name && other.startsWith(prefix) && other.endsWith('.v8')) {
+    if (other.startsWith(stale) && !other.startsWith(current) && other.endsWith('.v8')) {
       try {
         unlinkSync(join(dir, other));
       } catch {

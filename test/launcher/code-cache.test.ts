@@ -79,10 +79,13 @@ describe('loadBundle', () => {
     const rebuilt = loadBundle(file, { dir: cacheDir, key: 'run' });
     expect(rebuilt.cache).toBe('miss');
     expect(rebuilt.exports['more']).toBe(1);
+    // The same build run with other V8 flags (another cache) is kept.
+    const otherFlags = cacheName(file, 'run').replace(/-[0-9a-f]{8}\.v8$/, '-00000000.v8');
+    writeFileSync(join(cacheDir, otherFlags), 'cache of a run with other flags');
     rebuilt.save();
     const runCaches = caches(cacheDir).filter((f) => f.includes('.run.'));
-    expect(runCaches).toEqual([cacheName(file, 'run')]);
-    expect(caches(cacheDir)).toHaveLength(3);
+    expect(runCaches.sort()).toEqual([cacheName(file, 'run'), otherFlags].sort());
+    expect(caches(cacheDir)).toHaveLength(4);
   });
 
   it('rewrites a cache V8 rejects (corrupt or from another V8), and still runs the bundle', () => {

@@ -13,8 +13,7 @@
  *   top-level await, which only an ES module can hold; `thaiyyal replay` imports it.
  * - dist/cli/launcher.cjs — the process entry bin/run.js calls (src/launcher/).
  * - dist/cli/esm-import.cjs — imports replay-app.mjs for the bundle (see replayAppFacade).
- * - dist/cli/validators/ — the precompiled schema validators (build-validators.js), which
- *   schema-compile.precompiled.js finds beside the bundle (the `__THAIYYAL_VALIDATORS_DIR__` define).
+ * - The precompiled schema validators (build-validators.js) are in the bundle, each run on first use.
  * - oclif.manifest.json — the command metadata oclif would otherwise collect from every
  *   command class on each start.
  *
@@ -22,19 +21,19 @@
  * and the output must be ASCII: Node decodes a non-ASCII file into a two-byte string, ~3×
  * slower to read (non-ASCII characters left in regular expressions are escaped here).
  */
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
 const root = join(import.meta.dirname, '..');
 const outdir = join(root, 'dist', 'cli');
 
-/** Swaps the run-time ajv compiler for the build-time precompiled validators. */
+/** Swaps the run-time ajv compiler for the build-time precompiled validators (bundled in). */
 const precompiledValidators = {
   name: 'precompiled-validators',
   setup(b) {
     b.onResolve({ filter: /^\.\/schema-compile\.js$/ }, (args) => ({
-      path: join(dirname(args.importer), 'schema-compile.precompiled.js'),
+      path: join(dirname(args.importer), 'schema-compile.bundled.js'),
     }));
   },
 };
@@ -66,6 +65,20 @@ const ESM_IMPORT = `'use strict';
 const { pathToFileURL } = require('node:url');
 module.exports = (file) => import(pathToFileURL(file).href);
 `;
+
+/**
+ * `yaml` as ES modules (its `browser` build: the same code): esbuild then links its functions
+ * directly, where the CommonJS build is reached through a getter on every call of `isMap`,
+ * `isScalar`… (measured: ~5 ms of a 500-line lint).
+ */
+const yamlEsm = {
+  name: 'yaml-esm',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({
+      path: join(root, 'node_modules', 'yaml', 'browser', 'index.js'),
+    }));
+  },
+};
 
 /** The bundle's entry: what the launcher and oclif take from it. */
 const cliEntry = {
@@ -108,15 +121,14 @@ const results = await Promise.all([
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     define: {
-      __THAIYYAL_VALIDATORS_DIR__: JSON.stringify('./validators/'),
-      // Modules that locate files beside themselves (templates, validators) see the bundle's URL.
+      // Modules that locate files beside themselves (init templates) see the bundle's URL.
       'import.meta.url': '__thaiyyalModuleUrl',
     },
     banner: { js: "const __thaiyyalModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
     // `import()` becomes `require()` (see replayAppFacade).
     supported: { 'dynamic-import': false },
     external: [...common.external, './esm-import.cjs'],
-    plugins: [cliEntry, precompiledValidators, replayAppFacade],
+    plugins: [cliEntry, precompiledValidators, replayAppFacade, yamlEsm],
   }),
   build({
     ...common,
@@ -150,7 +162,6 @@ const outputs = results.flatMap((r) =>
 );
 for (const [file] of outputs) await asciiOnly(join(root, file));
 await writeFile(join(outdir, 'esm-import.cjs'), ESM_IMPORT);
-await cp(join(root, 'dist', 'core', 'parse', 'validators'), join(outdir, 'validators'), { recursive: true });
 await writeManifest();
 const kib = Math.round(outputs.reduce((n, [, o]) => n + o.bytes, 0) / 1024);
 console.log(`wrote dist/cli/ (${outputs.map(([f]) => f.split('/').pop()).join(', ')}: ${kib} KiB)`);

@@ -11,7 +11,9 @@ import {
   type Document,
   type LineCounter,
   type Node,
+  type Pair,
   type Scalar,
+  type YAMLMap,
 } from 'yaml';
 import { FILE_START, type Position, type Range } from '../diagnostics.js';
 import type { SourceMap } from '../workflow.js';
@@ -61,6 +63,24 @@ export function createSourceMap(
   const nodeRange = (n: Node | undefined): Range | undefined =>
     n?.range ? range(n.range[0], n.range[1]) : undefined;
 
+  // Each map's entries by key, indexed on first lookup: reporting on every node of a large
+  // workflow stays linear rather than scanning the `nodes` map once per lookup.
+  const entries = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const entryOf = (map: YAMLMap, seg: string | number): Pair | undefined => {
+    let index = entries.get(map);
+    if (!index) {
+      index = new Map();
+      for (const pair of map.items) {
+        if (!isPair(pair)) continue;
+        const k = pair.key as Node | null;
+        // The first of duplicate keys, as a linear scan would find it.
+        if (isScalar(k) && !index.has(String(k.value))) index.set(String(k.value), pair);
+      }
+      entries.set(map, index);
+    }
+    return index.get(String(seg));
+  };
+
   const find = (path: JsonPath): Found => {
     let node = (doc?.contents ?? undefined) as Node | undefined;
     let key: Node | undefined;
@@ -74,16 +94,13 @@ export function createSourceMap(
       let next: Node | undefined;
       let nextKey: Node | undefined;
       if (isMap(cur)) {
-        for (const pair of cur.items) {
-          if (!isPair(pair)) continue;
-          const k = pair.key as Node | null;
-          if (isScalar(k) && String(k.value) === String(seg)) {
-            next = (pair.value ?? undefined) as Node | undefined;
-            nextKey = k;
-            // A key with no value (`foo:`) still has a place: the key.
-            if (!next) return { node: k, key: k, complete: true };
-            break;
-          }
+        const pair = entryOf(cur, seg);
+        if (pair) {
+          const k = pair.key as Node;
+          next = (pair.value ?? undefined) as Node | undefined;
+          nextKey = k;
+          // A key with no value (`foo:`) still has a place: the key.
+          if (!next) return { node: k, key: k, complete: true };
         }
       } else if (isSeq(cur) && typeof seg === 'number') {
         next = (cur.items[seg] ?? undefined) as Node | undefined;

@@ -24,6 +24,10 @@ interface CliBundle {
  */
 export async function main(binFile: string): Promise<void> {
   const file = join(dirname(binFile), '..', 'dist', 'cli', 'thaiyyal.cjs');
+  // oclif checks its own `engines` field against Node (not ours) when it loads, and loads
+  // semver for it (~4 ms): skip that. The variable is ours only while the bundle loads.
+  const skipCheck = process.env['OCLIF_DISABLE_ENGINE_WARNING'] === undefined;
+  if (skipCheck) process.env['OCLIF_DISABLE_ENGINE_WARNING'] = '1';
   let bundle: LoadedBundle;
   try {
     bundle = loadBundle(file, { dir: codeCacheDir(process.env), key: commandKey(process.argv.slice(2)) });
@@ -32,18 +36,15 @@ export async function main(binFile: string): Promise<void> {
     process.stderr.write(`thaiyyal: ${file} is missing; build the CLI first: npm run build\n`);
     process.exitCode = 2;
     return;
+  } finally {
+    if (skipCheck) delete process.env['OCLIF_DISABLE_ENGINE_WARNING'];
   }
   // Written once the command is done (an exit of 0 or 1: a finished command, not a usage error).
   process.once('exit', (code) => {
     if (code <= 1) bundle.save();
   });
-  // oclif checks its own `engines` field against Node (not ours) and loads semver for it: skip.
-  const skipCheck = process.env['OCLIF_DISABLE_ENGINE_WARNING'] === undefined;
-  if (skipCheck) process.env['OCLIF_DISABLE_ENGINE_WARNING'] = '1';
   // The package root (bin/ holds a package.json of its own that only sets the module type).
-  const run = (bundle.exports as unknown as CliBundle).execute({ dir: join(dirname(binFile), '..') });
-  if (skipCheck) delete process.env['OCLIF_DISABLE_ENGINE_WARNING'];
-  await run;
+  await (bundle.exports as unknown as CliBundle).execute({ dir: join(dirname(binFile), '..') });
 }
 
 /** The code cache directory for this environment, or undefined when switched off. */

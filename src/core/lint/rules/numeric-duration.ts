@@ -8,20 +8,20 @@ import { formatDuration } from '../durations.js';
 import { lineStarts, offsetOf } from '../source-edits.js';
 import type { Rule, RuleContext } from '../types.js';
 
-/** The JSON paths that hold durations in a workflow. */
+/**
+ * The JSON paths that may hold durations in a workflow: those whose setting the model has
+ * (a node without a timeout or retry policy has no such path to look up in the source).
+ */
 function durationPaths(ctx: RuleContext): JsonPath[] {
   const wf = ctx.workflow;
-  const paths: JsonPath[] = [
-    ['defaults', 'timeout'],
-    ['defaults', 'retry', 'delay'],
-    ['defaults', 'retry', 'maxDelay'],
-  ];
+  const paths: JsonPath[] = [];
+  const add = (base: JsonPath, spec: { timeoutMs?: number; retry?: unknown }) => {
+    if (spec.timeoutMs !== undefined) paths.push([...base, 'timeout']);
+    if (spec.retry !== undefined) paths.push([...base, 'retry', 'delay'], [...base, 'retry', 'maxDelay']);
+  };
+  add(['defaults'], wf.defaults);
   for (const node of Object.values(wf.nodes)) {
-    paths.push(
-      ['nodes', node.id, 'timeout'],
-      ['nodes', node.id, 'retry', 'delay'],
-      ['nodes', node.id, 'retry', 'maxDelay'],
-    );
+    add(['nodes', node.id], node);
     if (node.type === 'delay') paths.push(['nodes', node.id, 'duration']);
   }
   return paths;

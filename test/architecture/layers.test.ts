@@ -10,6 +10,17 @@ const eslint = new ESLint({ cwd: `${import.meta.dirname}/../..` });
 
 const CASES: { file: string; code: string; allowed: boolean }[] = [
   {
+    file: 'src/launcher/x.ts',
+    code: "import { readFileSync } from 'node:fs';\nimport envPaths from 'env-paths';\nvoid readFileSync;\nvoid envPaths;\n",
+    allowed: true,
+  },
+  {
+    file: 'src/launcher/x.ts',
+    code: "import { UserError } from '../core/errors.js';\nvoid UserError;\n",
+    allowed: false,
+  },
+  { file: 'src/launcher/x.ts', code: "import { parse } from 'yaml';\nvoid parse;\n", allowed: false },
+  {
     file: 'src/core/x.ts',
     code: "import { readFileSync } from 'node:fs';\nvoid readFileSync;\n",
     allowed: false,

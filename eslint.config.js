@@ -132,9 +132,9 @@ export default defineConfig(
             {
               // Only pure libraries: every other bare specifier is rejected.
               regex:
-                '^(?!\\.|yaml$|quick-lru$|ajv(/dist/2020\\.js)?$|ajv-formats$|jsonata$|@dagrejs/graphlib$|semver$)',
+                '^(?!\\.|yaml$|js-yaml$|quick-lru$|ajv(/dist/2020\\.js)?$|ajv-formats$|jsonata$|@dagrejs/graphlib$|semver$)',
               message:
-                'src/core is pure: it may use only yaml, ajv, ajv-formats, jsonata, @dagrejs/graphlib and semver, no I/O (do I/O in src/adapters and pass the data in; add pure libraries in eslint.config.js).',
+                'src/core is pure: it may use only yaml, js-yaml, ajv, ajv-formats, jsonata, @dagrejs/graphlib and semver, no I/O (do I/O in src/adapters and pass the data in; add pure libraries in eslint.config.js).',
             },
           ],
         },
@@ -163,7 +163,7 @@ export default defineConfig(
             },
             {
               regex:
-                '^(?!\\.|yaml$|quick-lru$|ajv(/dist/2020\\.js)?$|ajv-formats$|jsonata$|@dagrejs/graphlib$|semver$)',
+                '^(?!\\.|yaml$|js-yaml$|quick-lru$|ajv(/dist/2020\\.js)?$|ajv-formats$|jsonata$|@dagrejs/graphlib$|semver$)',
               message:
                 'src/optimizer is pure: it may use only the pure libraries of src/core, no I/O (the app passes data in).',
             },

@@ -131,12 +131,13 @@ export function createSourceMap(
     const f = find(path);
     if (!f.complete || !isScalar(f.node) || typeof f.node.value !== 'string' || !f.node.range)
       return rangeOf(path);
-    const at = sourceOffset(text, f.node as Scalar<string>, offset);
+    const scalar = f.node as Scalar<string> & { range: readonly number[] };
+    const at = sourceOffset(text, scalar, offset);
     if (at === undefined) {
       const r = f.node.range;
       return range(r[0], r[0]);
     }
-    const end = sourceOffset(text, f.node as Scalar<string>, offset + length);
+    const end = sourceOffset(text, scalar, offset + length);
     return range(at, end ?? at);
   };
 
@@ -149,13 +150,22 @@ export function createSourceMap(
   };
 }
 
+/** A string scalar as `sourceOffset` needs it: `yaml`'s `Scalar`, or the fast path's node. */
+export interface ScalarSource {
+  /** `PLAIN`, `QUOTE_DOUBLE`, `QUOTE_SINGLE`, `BLOCK_LITERAL`, `BLOCK_FOLDED`. */
+  type?: string | undefined;
+  value: string;
+  /** Start and value end offsets in the text. */
+  range: readonly number[];
+}
+
 /**
  * The 0-based offset in `text` of character `offset` of a string scalar's value, when the
  * scalar's source maps character by character onto its value; undefined otherwise.
  * Every mapping is verified against the source, so a wrong guess falls back to the scalar start.
  */
-function sourceOffset(text: string, node: Scalar<string>, offset: number): number | undefined {
-  const [start, end] = node.range!;
+export function sourceOffset(text: string, node: ScalarSource, offset: number): number | undefined {
+  const [start = 0, end = 0] = node.range;
   const value = node.value;
   if (offset < 0 || offset > value.length) return undefined;
   const src = text.slice(start, end);

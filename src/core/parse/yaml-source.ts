@@ -1,6 +1,7 @@
 /**
  * Turns YAML text into a plain JSON value plus a source map, refusing hostile input early:
- * size, nesting and alias expansion are bounded before or while parsing. Shared by the
+ * size, nesting and alias expansion are bounded before or while parsing. Plain documents are
+ * read by the fast path (./yaml-fast.ts, js-yaml's event parser); the rest by `yaml`. Shared by the
  * workflow and config parsers. Pure: diagnostics are returned, never thrown.
  */
 import {
@@ -18,6 +19,7 @@ import {
 import type { Diagnostic, DiagnosticCode, Range } from '../diagnostics.js';
 import { formatBytes, MAX_ALIAS_COUNT, MAX_NESTING_DEPTH, MAX_SOURCE_BYTES } from './limits.js';
 import { createSourceMap, type JsonPath, type YamlSourceMap } from './source-map.js';
+import { readYamlFast } from './yaml-fast.js';
 
 /** The result of reading YAML text; `value` is absent when the text could not be turned into JSON. */
 export interface YamlSource {
@@ -32,6 +34,8 @@ export interface YamlSource {
 export interface YamlSourceOptions {
   /** Largest accepted size in UTF-8 bytes (default {@link MAX_SOURCE_BYTES}). */
   maxBytes?: number;
+  /** Try the fast path first (default true; tests compare both paths). */
+  fast?: boolean;
 }
 
 /** Parses YAML text (one document, YAML 1.2 core schema, `<<` merge keys allowed). */
@@ -77,6 +81,10 @@ export function parseYamlSource(text: string, file: string, opts: YamlSourceOpti
       ),
     );
   }
+
+  // Plain documents take the fast path (./yaml-fast.ts); everything else, errors included, `yaml`.
+  const fast = opts.fast === false ? undefined : readYamlFast(text, file);
+  if (fast) return jsonValue(fast.value, fast.map, diag, []);
 
   let doc: Document.Parsed;
   try {
@@ -138,6 +146,16 @@ export function parseYamlSource(text: string, file: string, opts: YamlSourceOpti
     );
     return { empty: false, map, diagnostics };
   }
+  return jsonValue(value, map, diag, diagnostics);
+}
+
+/** The result for a document read into `value`: refused if it holds what JSON cannot. */
+function jsonValue(
+  value: unknown,
+  map: YamlSourceMap,
+  diag: (code: DiagnosticCode, message: string, range: Range) => Diagnostic,
+  diagnostics: Diagnostic[],
+): YamlSource {
   const bad = findNonJson(value, []);
   if (bad) {
     diagnostics.push(

@@ -1,0 +1,307 @@
+/**
+ * The fast path of `parseYamlSource`: js-yaml's event parser (`parseEvents`, which reports
+ * source offsets) and its constructor, 2–3× faster than `yaml`'s parser, with a source map
+ * built from the same events. It takes plain documents only — block and flow maps and
+ * sequences, scalars, comments — and answers undefined for anything else: anchors, aliases,
+ * tags, directives, several documents, merge keys, keys that are not plain strings, scalars
+ * whose meaning could differ between the two parsers, and every error. `parseYamlSource` then
+ * reads the text with `yaml`, whose diagnostics are precise. Both paths give the same value and
+ * the same ranges (test/core/yaml-fast.test.ts compares them on every YAML file of the repository).
+ */
+import {
+  constructFromEvents,
+  CORE_SCHEMA,
+  EVENT_ALIAS,
+  EVENT_DOCUMENT,
+  EVENT_MAPPING,
+  EVENT_POP,
+  EVENT_SCALAR,
+  EVENT_SEQUENCE,
+  getScalarValue,
+  parseEvents,
+  SCALAR_STYLE_DOUBLE_QUOTED,
+  SCALAR_STYLE_FOLDED_BLOCK,
+  SCALAR_STYLE_LITERAL_BLOCK,
+  SCALAR_STYLE_SINGLE_QUOTED,
+  type Event,
+} from 'js-yaml';
+import { FILE_START, type Position, type Range } from '../diagnostics.js';
+import { MAX_NESTING_DEPTH } from './limits.js';
+import { sourceOffset, type JsonPath, type YamlSourceMap } from './source-map.js';
+
+/** A node of the document with its source range (`end` as `yaml`'s value end). */
+type PosNode =
+  | { kind: 'scalar'; start: number; end: number; type: string; value: string; isString: boolean }
+  | { kind: 'seq'; start: number; end: number; items: PosNode[] }
+  | { kind: 'map'; start: number; end: number; keys: PosNode[]; values: PosNode[] };
+
+/** What the fast path read: the value and its source map. */
+export interface FastYaml {
+  value: unknown;
+  map: YamlSourceMap;
+}
+
+/** Thrown inside the walk to give up on the fast path. */
+const GIVE_UP = Symbol('give up');
+
+/**
+ * Reads a plain YAML document, or returns undefined when the text needs the `yaml` path.
+ * @example readYamlFast('a: 1\n', 'wf.yaml')?.value // {a: 1}
+ */
+export function readYamlFast(text: string, file: string): FastYaml | undefined {
+  let events: Event[];
+  let root: PosNode;
+  let value: unknown;
+  try {
+    events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
+    root = buildTree(text, events);
+    const docs = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
+    if (docs.length !== 1) return undefined;
+    value = docs[0];
+  } catch {
+    return undefined;
+  }
+  return { value, map: createPositionMap(file, text, root) };
+}
+
+/** Plain scalars that resolve to a number, boolean or null (YAML 1.2 core schema). */
+const NON_STRING_PLAIN =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+/** Plain scalars the two parsers may read differently (js-yaml's `_` separators, binary…): give up. */
+const DOUBTFUL_PLAIN = /^[-+]?(?:[0-9._]*_[0-9._]*|0b[01_]+|0[0-7]+|[0-9]+:[0-9:]+)(?:[eE][-+]?[0-9]+)?$/;
+
+function buildTree(text: string, events: readonly Event[]): PosNode {
+  type Frame = { kind: 'seq' | 'map'; start: number; flow: boolean; children: PosNode[] };
+  const stack: Frame[] = [];
+  let root: PosNode | undefined;
+  let documents = 0;
+  const add = (node: PosNode) => {
+    const parent = stack[stack.length - 1];
+    if (parent) parent.children.push(node);
+    else if (root === undefined) root = node;
+    else throw GIVE_UP;
+  };
+  for (const ev of events) {
+    switch (ev.type) {
+      case EVENT_DOCUMENT:
+        if (++documents > 1 || ev.directives.length > 0) throw GIVE_UP;
+        break;
+      case EVENT_MAPPING:
+      case EVENT_SEQUENCE:
+        if (ev.anchorStart !== -1 || ev.tagStart !== -1) throw GIVE_UP;
+        stack.push({
+          kind: ev.type === EVENT_MAPPING ? 'map' : 'seq',
+          start: ev.start,
+          flow: ev.style === 2,
+          children: [],
+        });
+        break;
+      case EVENT_SCALAR:
+        if (ev.anchorStart !== -1 || ev.tagStart !== -1) throw GIVE_UP;
+        add(ev.valueStart === -1 ? emptyNode(text, stack[stack.length - 1]) : scalarNode(text, ev));
+        break;
+      case EVENT_POP: {
+        const frame = stack.pop();
+        if (!frame) break; // the document's end
+        add(collectionNode(text, frame));
+        break;
+      }
+      case EVENT_ALIAS:
+      default:
+        throw GIVE_UP;
+    }
+  }
+  if (root === undefined || documents !== 1) throw GIVE_UP;
+  return root;
+}
+
+/**
+ * An empty value (`key:` or `-` and nothing) is a null scalar right after its indicator, where
+ * `yaml` places it. Only in block collections.
+ */
+function emptyNode(
+  text: string,
+  parent: { kind: 'seq' | 'map'; start: number; flow: boolean; children: PosNode[] } | undefined,
+): PosNode {
+  if (!parent || parent.flow) throw GIVE_UP;
+  const prev = parent.children[parent.children.length - 1];
+  let at: number;
+  if (parent.kind === 'map') {
+    if (parent.children.length % 2 === 0 || !prev) throw GIVE_UP; // an empty key
+    at = text.indexOf(':', prev.end);
+    if (at < 0 || text.slice(prev.end, at).trim() !== '') throw GIVE_UP;
+  } else {
+    at = prev ? text.indexOf('-', prev.end) : parent.start;
+    if (at < 0 || text[at] !== '-') throw GIVE_UP;
+  }
+  return { kind: 'scalar', start: at + 1, end: at + 1, type: 'PLAIN', value: '', isString: false };
+}
+
+function scalarNode(text: string, ev: Extract<Event, { type: typeof EVENT_SCALAR }>): PosNode {
+  const { valueStart: vs, valueEnd: ve } = ev;
+  switch (ev.style) {
+    case SCALAR_STYLE_SINGLE_QUOTED:
+    case SCALAR_STYLE_DOUBLE_QUOTED: {
+      const q = ev.style === SCALAR_STYLE_DOUBLE_QUOTED ? '"' : "'";
+      if (text[vs - 1] !== q || text[ve] !== q) throw GIVE_UP;
+      const type = q === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
+      return {
+        kind: 'scalar',
+        start: vs - 1,
+        end: ve + 1,
+        type,
+        value: getScalarValue(text, ev),
+        isString: true,
+      };
+    }
+    case SCALAR_STYLE_LITERAL_BLOCK:
+    case SCALAR_STYLE_FOLDED_BLOCK: {
+      // The header (`|`, `>-`, `|2`…) ends the line before the content; nothing else may follow it.
+      const lineEnd = text.lastIndexOf('\n', vs - 1);
+      const header = Math.max(text.lastIndexOf('|', lineEnd), text.lastIndexOf('>', lineEnd));
+      if (lineEnd < 0 || header < 0 || !/^[|>][-1-9]{0,2}[ \t]*\r?$/.test(text.slice(header, lineEnd)))
+        throw GIVE_UP; // (keep chomping, `|+`, ends differently in `yaml`: left to it)
+      const type = ev.style === SCALAR_STYLE_LITERAL_BLOCK ? 'BLOCK_LITERAL' : 'BLOCK_FOLDED';
+      // `yaml` ends a block scalar after its last line with content (trailing blank lines are not its).
+      let last = ve - 1;
+      while (last >= vs && /[ \t\r\n]/.test(text[last]!)) last--;
+      if (last < vs) throw GIVE_UP;
+      const end = afterLine(text, last + 1);
+      return { kind: 'scalar', start: header, end, type, value: getScalarValue(text, ev), isString: true };
+    }
+    default: {
+      if (vs === ve) throw GIVE_UP;
+      const value = getScalarValue(text, ev);
+      if (DOUBTFUL_PLAIN.test(value)) throw GIVE_UP;
+      return {
+        kind: 'scalar',
+        start: vs,
+        end: ve,
+        type: 'PLAIN',
+        value,
+        isString: !NON_STRING_PLAIN.test(value),
+      };
+    }
+  }
+}
+
+function collectionNode(
+  text: string,
+  frame: { kind: 'seq' | 'map'; start: number; flow: boolean; children: PosNode[] },
+): PosNode {
+  const last = frame.children[frame.children.length - 1];
+  // Block collections end after the line of their last value (as `yaml` ends them); flow ones
+  // after their bracket.
+  let end = last ? afterLine(text, last.end) : frame.start;
+  if (frame.flow) {
+    end = text.indexOf(frame.kind === 'map' ? '}' : ']', last ? last.end : frame.start + 1);
+    if (end < 0) throw GIVE_UP;
+    end += 1;
+  }
+  if (frame.kind === 'seq') return { kind: 'seq', start: frame.start, end, items: frame.children };
+  if (frame.children.length % 2 !== 0) throw GIVE_UP;
+  const keys: PosNode[] = [];
+  const values: PosNode[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < frame.children.length; i += 2) {
+    const key = frame.children[i]!;
+    // Keys must be strings as written: not collections, `<<` merges, numbers or duplicates.
+    if (key.kind !== 'scalar' || key.type.startsWith('BLOCK')) throw GIVE_UP;
+    if (!key.isString || key.value === '<<' || seen.has(key.value)) throw GIVE_UP;
+    seen.add(key.value);
+    keys.push(key);
+    values.push(frame.children[i + 1]!);
+  }
+  return { kind: 'map', start: frame.start, end, keys, values };
+}
+
+/** The offset after the line break that ends the line holding `offset` (unless one ends just before it). */
+function afterLine(text: string, offset: number): number {
+  if (offset > 0 && text[offset - 1] === '\n') return offset;
+  const nl = text.indexOf('\n', offset);
+  return nl === -1 ? text.length : nl + 1;
+}
+
+/** The {@link YamlSourceMap} of a position tree; the same answers as `createSourceMap` gives. */
+function createPositionMap(file: string, text: string, root: PosNode): YamlSourceMap {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const pos = (offset: number): Position => {
+    const o = Math.max(0, Math.min(offset, text.length));
+    let low = 0;
+    let high = lineStarts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (lineStarts[mid]! < o) low = mid + 1;
+      else high = mid;
+    }
+    if (lineStarts[low] === o) return { line: low + 1, col: 1 };
+    return { line: low, col: o - lineStarts[low - 1]! + 1 };
+  };
+  const range = (start: number, end: number): Range => ({
+    start: pos(start),
+    end: pos(Math.max(start, end)),
+  });
+  const nodeRange = (n: PosNode): Range => range(n.start, n.end);
+
+  const indexes = new WeakMap<PosNode, Map<string, number>>();
+  const entry = (map: Extract<PosNode, { kind: 'map' }>, seg: string | number): number | undefined => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      map.keys.forEach((k, i) => index!.set((k as { value: string }).value, i));
+      indexes.set(map, index);
+    }
+    return index.get(String(seg));
+  };
+
+  type Found = { node: PosNode | undefined; key: PosNode | undefined; complete: boolean };
+  const find = (path: JsonPath): Found => {
+    let node: PosNode = root;
+    let key: PosNode | undefined;
+    for (const seg of path) {
+      let next: PosNode | undefined;
+      let nextKey: PosNode | undefined;
+      if (node.kind === 'map') {
+        const i = entry(node, seg);
+        if (i !== undefined) {
+          nextKey = node.keys[i]!;
+          next = node.values[i]!;
+        }
+      } else if (node.kind === 'seq' && typeof seg === 'number') {
+        next = node.items[seg];
+      }
+      if (!next) return { node, key, complete: false };
+      node = next;
+      key = nextKey;
+    }
+    return { node, key, complete: true };
+  };
+
+  const rangeOf = (path: JsonPath): Range => {
+    const f = find(path);
+    if (!f.node) return FILE_START;
+    // Collections are reported at their key (`fetch:`), scalars at the value itself.
+    if (f.key && (f.node.kind !== 'scalar' || !f.complete)) return nodeRange(f.key);
+    return nodeRange(f.node);
+  };
+
+  return {
+    file,
+    rangeOf,
+    keyRangeOf: (path) => {
+      const f = find(path);
+      return f.key ? nodeRange(f.key) : rangeOf(path);
+    },
+    rangeInString: (path, offset, length = 1) => {
+      const f = find(path);
+      if (!f.complete || f.node?.kind !== 'scalar' || !f.node.isString) return rangeOf(path);
+      const scalar = { type: f.node.type, value: f.node.value, range: [f.node.start, f.node.end] };
+      const at = sourceOffset(text, scalar, offset);
+      if (at === undefined) return range(f.node.start, f.node.start);
+      const end = sourceOffset(text, scalar, offset + length);
+      return range(at, end ?? at);
+    },
+    rangeAtOffset: (offset, length = 0) => range(offset, offset + length),
+  };
+}

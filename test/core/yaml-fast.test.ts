@@ -1,0 +1,150 @@
+/**
+ * The fast YAML path (src/core/parse/yaml-fast.ts) must give exactly what the `yaml` path
+ * gives — the value and every range the source map answers — or step aside. Compared on every
+ * YAML file of the repository, generated workflows and a list of edge cases.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseYamlSource } from '../../src/core/parse/yaml-source.js';
+import { readYamlFast } from '../../src/core/parse/yaml-fast.js';
+import type { JsonPath } from '../../src/core/parse/source-map.js';
+// @ts-expect-error -- the benchmark's workflow generator is plain JavaScript
+import { workflowText as generate } from '../../bench/lint.js';
+
+const workflowText = generate as (i: number, lines: number) => string;
+
+const root = join(import.meta.dirname, '..', '..');
+
+function yamlFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    if (name === 'node_modules' || name === 'dist' || name === '.git' || name === '.thaiyyal') continue;
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) yamlFiles(full, out);
+    else if (/\.ya?ml$/.test(name)) out.push(full);
+  }
+  return out;
+}
+
+/** Every path of a JSON value, with the value there. */
+function* paths(value: unknown, path: (string | number)[] = []): Generator<[JsonPath, unknown]> {
+  yield [path, value];
+  if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* paths(value[i], [...path, i]);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) yield* paths(v, [...path, k]);
+}
+
+/** Compares both paths on one text; returns whether the fast path took it. */
+function compare(text: string, label: string): boolean {
+  if (!readYamlFast(text, 'f.yaml')) return false;
+  const fast = parseYamlSource(text, 'f.yaml');
+  const slow = parseYamlSource(text, 'f.yaml', { fast: false });
+  expect(fast.diagnostics, `${label}: diagnostics`).toEqual(slow.diagnostics);
+  expect(fast.value, `${label}: value`).toEqual(slow.value);
+  for (const [path, v] of paths(slow.value)) {
+    const where = `${label} at ${JSON.stringify(path)}`;
+    expect(fast.map.rangeOf(path), `${where}: rangeOf`).toEqual(slow.map.rangeOf(path));
+    expect(fast.map.keyRangeOf(path), `${where}: keyRangeOf`).toEqual(slow.map.keyRangeOf(path));
+    expect(fast.map.rangeOf([...path, 'missing']), `${where}: rangeOf missing`).toEqual(
+      slow.map.rangeOf([...path, 'missing']),
+    );
+    expect(fast.map.rangeOf([...path, 7]), `${where}: rangeOf [7]`).toEqual(slow.map.rangeOf([...path, 7]));
+    if (typeof v === 'string') {
+      for (const [offset, length] of [
+        [0, 1],
+        [0, v.length],
+        [Math.floor(v.length / 2), 2],
+        [v.length, 0],
+      ] as const) {
+        expect(fast.map.rangeInString(path, offset, length), `${where}: rangeInString ${offset}`).toEqual(
+          slow.map.rangeInString(path, offset, length),
+        );
+      }
+    }
+  }
+  expect(fast.map.rangeAtOffset(3, 2)).toEqual(slow.map.rangeAtOffset(3, 2));
+  return true;
+}
+
+const EDGE_CASES = [
+  'a: 1\nb: -2.5\nc: 1e3\nd: .5\ne: 0x1F\nf: 0o17\ng: .inf\nh: -.Inf\ni: .nan\nj: ~\nk: null\nl: Null\n',
+  'a: true\nb: False\nc: TRUE\nd: yes\ne: no\nf: on\ng: off\nh: y\n',
+  'a: 1_000\n',
+  'a: 0b101\n',
+  'a: 012\n',
+  'a: 1:20\n',
+  'a: +1\nb: +.5\nc: 1.\nd: -0\n',
+  "a: \"x\\ty \\u00e9\"\nb: 'it''s'\nc: plain text here\n",
+  'a: |\n  line one\n  line two\nb: >\n  folded\n  text\n\n  para\nc: |-\n  keep\ne: x\n',
+  'd: |+\n  keep\n\ne: x\n',
+  'script: |\n  echo "${{ inputs.name }}"\n  exit 0\n',
+  'a:\n  - 1\n  - [2, 3]\n  - {x: 1, y: [a, b]}\n  -\n  - - nested\n    - seq\n',
+  'a:\nb: 1\n',
+  'a: {}\nb: []\nc: {x: }\n',
+  '# comment\na: 1 # trailing\n# between\nb:\n  # inside\n  c: 2\n',
+  'a: multi\n  line\n  plain\nb: "multi\n  line quoted"\n',
+  'a: &x 1\nb: *x\n',
+  '<<: {a: 1}\nb: 2\n',
+  'a: !!str 1\n',
+  '? complex\n: value\n',
+  '1: one\n',
+  'true: yes\n',
+  'a: 1\na: 2\n',
+  '---\na: 1\n',
+  '---\na: 1\n---\nb: 2\n',
+  '%YAML 1.2\n---\na: 1\n',
+  '',
+  '# only a comment\n',
+  '- a\n- b\n',
+  'just a string\n',
+  'a: "unterminated\n',
+  'a:\n\tb: 1\n',
+  'a: 1\r\nb:\r\n  c: two\r\n',
+  'key with spaces: v\n"quoted key": v\n\'single\': v\n',
+  'a: [1, 2,\n  3]\nb: {c: 1,\n  d: 2}\n',
+  'a: x # c\nb: |  # header comment\n  text\n',
+  'a: "é ✓ 😀"\nb: plain ✓\n',
+  'url: http://example.com:8080/path?q=1#frag\n',
+  'a: 2026-01-01\nb: 12:30:00\n',
+];
+
+describe('the fast YAML path', () => {
+  it('gives the value and ranges of the yaml path on every YAML file of the repository', () => {
+    const files = yamlFiles(root);
+    expect(files.length).toBeGreaterThan(30);
+    let taken = 0;
+    for (const f of files) if (compare(readFileSync(f, 'utf8'), f.slice(root.length + 1))) taken++;
+    // Most files are plain workflows: the fast path must not quietly give up on them.
+    expect(taken / files.length).toBeGreaterThan(0.6);
+  });
+
+  it('gives the same on generated workflows, and takes every one of them', () => {
+    for (let i = 0; i < 60; i++) {
+      expect(compare(workflowText(i, 10 + ((i * 7) % 300)), `generated ${i}`)).toBe(true);
+    }
+  });
+
+  it('gives the same on edge cases, or leaves them to the yaml path', () => {
+    const taken = EDGE_CASES.filter((text, i) => compare(text, `edge case ${i}: ${JSON.stringify(text)}`));
+    // The plain ones are taken.
+    expect(taken).toContain(EDGE_CASES[0]);
+    expect(taken).toContain(EDGE_CASES[8]);
+    expect(taken).toContain(EDGE_CASES[10]);
+  });
+
+  it('leaves anchors, aliases, tags, merge keys, several documents and errors to the yaml path', () => {
+    for (const text of [
+      'a: &x 1\nb: *x\n',
+      '<<: {a: 1}\n',
+      'a: !!str 1\n',
+      'a: 1_000\n',
+      '1: one\n',
+      '---\na: 1\n---\nb: 2\n',
+      'a: 1\na: 2\n',
+      'a: "open\n',
+      '',
+    ]) {
+      expect(readYamlFast(text, 'f.yaml'), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+});

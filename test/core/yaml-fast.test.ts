@@ -106,6 +106,8 @@ const EDGE_CASES = [
   'a: "é ✓ 😀"\nb: plain ✓\n',
   'url: http://example.com:8080/path?q=1#frag\n',
   'a: 2026-01-01\nb: 12:30:00\n',
+  'a: -0\nb: 0o\nc: 0x\nd: 1e\ne: .\nf: -.5e-3\ng: 007\nh: +0x1\ni: 0O7\nj: 1.5E+3\n',
+  '__proto__: {polluted: true}\n',
 ];
 
 describe('the fast YAML path', () => {
@@ -137,8 +139,8 @@ describe('the fast YAML path', () => {
       'a: &x 1\nb: *x\n',
       '<<: {a: 1}\n',
       'a: !!str 1\n',
-      'a: 1_000\n',
       '1: one\n',
+      '__proto__: {polluted: true}\n',
       '---\na: 1\n---\nb: 2\n',
       'a: 1\na: 2\n',
       'a: "open\n',

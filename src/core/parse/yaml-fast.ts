@@ -1,7 +1,8 @@
 /**
  * The fast path of `parseYamlSource`: js-yaml's event parser (`parseEvents`, which reports
- * source offsets) and its constructor, 2–3× faster than `yaml`'s parser, with a source map
- * built from the same events. It takes plain documents only — block and flow maps and
+ * source offsets; 2–3× faster than `yaml`'s parser), from whose events one walk builds the
+ * value — scalars resolved by the YAML 1.2 core schema exactly as `yaml` resolves them — and
+ * the source map. It takes plain documents only — block and flow maps and
  * sequences, scalars, comments — and answers undefined for anything else: anchors, aliases,
  * tags, directives, several documents, merge keys, keys that are not plain strings, scalars
  * whose meaning could differ between the two parsers, and every error. `parseYamlSource` then
@@ -9,8 +10,6 @@
  * the same ranges (test/core/yaml-fast.test.ts compares them on every YAML file of the repository).
  */
 import {
-  constructFromEvents,
-  CORE_SCHEMA,
   EVENT_ALIAS,
   EVENT_DOCUMENT,
   EVENT_MAPPING,
@@ -31,9 +30,9 @@ import { sourceOffset, type JsonPath, type YamlSourceMap } from './source-map.js
 
 /** A node of the document with its source range (`end` as `yaml`'s value end). */
 type PosNode =
-  | { kind: 'scalar'; start: number; end: number; type: string; value: string; isString: boolean }
-  | { kind: 'seq'; start: number; end: number; items: PosNode[] }
-  | { kind: 'map'; start: number; end: number; keys: PosNode[]; values: PosNode[] };
+  | { kind: 'scalar'; start: number; end: number; type: string; value: string; data: unknown }
+  | { kind: 'seq'; start: number; end: number; items: PosNode[]; data: unknown[] }
+  | { kind: 'map'; start: number; end: number; keys: PosNode[]; values: PosNode[]; data: object };
 
 /** What the fast path read: the value and its source map. */
 export interface FastYaml {
@@ -49,26 +48,34 @@ const GIVE_UP = Symbol('give up');
  * @example readYamlFast('a: 1\n', 'wf.yaml')?.value // {a: 1}
  */
 export function readYamlFast(text: string, file: string): FastYaml | undefined {
-  let events: Event[];
   let root: PosNode;
-  let value: unknown;
   try {
-    events = parseEvents(text, { maxDepth: MAX_NESTING_DEPTH });
-    root = buildTree(text, events);
-    const docs = constructFromEvents(events, { source: text, schema: CORE_SCHEMA });
-    if (docs.length !== 1) return undefined;
-    value = docs[0];
+    root = buildTree(text, parseEvents(text, { maxDepth: MAX_NESTING_DEPTH }));
   } catch {
     return undefined;
   }
-  return { value, map: createPositionMap(file, text, root) };
+  return { value: root.data, map: createPositionMap(file, text, root) };
 }
 
-/** Plain scalars that resolve to a number, boolean or null (YAML 1.2 core schema). */
-const NON_STRING_PLAIN =
-  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
-/** Plain scalars the two parsers may read differently (js-yaml's `_` separators, binary…): give up. */
-const DOUBTFUL_PLAIN = /^[-+]?(?:[0-9._]*_[0-9._]*|0b[01_]+|0[0-7]+|[0-9]+:[0-9:]+)(?:[eE][-+]?[0-9]+)?$/;
+/**
+ * A plain scalar's value by the YAML 1.2 core schema, with `yaml`'s tests in `yaml`'s order
+ * (null, bool, octal, decimal and hex ints, .nan/.inf, floats); anything else is the string.
+ */
+export function resolvePlain(s: string): unknown {
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
+  if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);
+  if (/^[-+]?[0-9]+$/.test(s)) return parseInt(s, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(s)) return parseInt(s.slice(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(s))
+    return s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity;
+  if (
+    /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(s) ||
+    /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(s)
+  )
+    return parseFloat(s);
+  return s;
+}
 
 function buildTree(text: string, events: readonly Event[]): PosNode {
   type Frame = { kind: 'seq' | 'map'; start: number; flow: boolean; children: PosNode[] };
@@ -134,7 +141,7 @@ function emptyNode(
     at = prev ? text.indexOf('-', prev.end) : parent.start;
     if (at < 0 || text[at] !== '-') throw GIVE_UP;
   }
-  return { kind: 'scalar', start: at + 1, end: at + 1, type: 'PLAIN', value: '', isString: false };
+  return { kind: 'scalar', start: at + 1, end: at + 1, type: 'PLAIN', value: '', data: null };
 }
 
 function scalarNode(text: string, ev: Extract<Event, { type: typeof EVENT_SCALAR }>): PosNode {
@@ -145,14 +152,8 @@ function scalarNode(text: string, ev: Extract<Event, { type: typeof EVENT_SCALAR
       const q = ev.style === SCALAR_STYLE_DOUBLE_QUOTED ? '"' : "'";
       if (text[vs - 1] !== q || text[ve] !== q) throw GIVE_UP;
       const type = q === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
-      return {
-        kind: 'scalar',
-        start: vs - 1,
-        end: ve + 1,
-        type,
-        value: getScalarValue(text, ev),
-        isString: true,
-      };
+      const value = getScalarValue(text, ev);
+      return { kind: 'scalar', start: vs - 1, end: ve + 1, type, value, data: value };
     }
     case SCALAR_STYLE_LITERAL_BLOCK:
     case SCALAR_STYLE_FOLDED_BLOCK: {
@@ -167,20 +168,13 @@ function scalarNode(text: string, ev: Extract<Event, { type: typeof EVENT_SCALAR
       while (last >= vs && /[ \t\r\n]/.test(text[last]!)) last--;
       if (last < vs) throw GIVE_UP;
       const end = afterLine(text, last + 1);
-      return { kind: 'scalar', start: header, end, type, value: getScalarValue(text, ev), isString: true };
+      const value = getScalarValue(text, ev);
+      return { kind: 'scalar', start: header, end, type, value, data: value };
     }
     default: {
       if (vs === ve) throw GIVE_UP;
       const value = getScalarValue(text, ev);
-      if (DOUBTFUL_PLAIN.test(value)) throw GIVE_UP;
-      return {
-        kind: 'scalar',
-        start: vs,
-        end: ve,
-        type: 'PLAIN',
-        value,
-        isString: !NON_STRING_PLAIN.test(value),
-      };
+      return { kind: 'scalar', start: vs, end: ve, type: 'PLAIN', value, data: resolvePlain(value) };
     }
   }
 }
@@ -198,21 +192,25 @@ function collectionNode(
     if (end < 0) throw GIVE_UP;
     end += 1;
   }
-  if (frame.kind === 'seq') return { kind: 'seq', start: frame.start, end, items: frame.children };
+  if (frame.kind === 'seq') {
+    const data = frame.children.map((c) => c.data);
+    return { kind: 'seq', start: frame.start, end, items: frame.children, data };
+  }
   if (frame.children.length % 2 !== 0) throw GIVE_UP;
   const keys: PosNode[] = [];
   const values: PosNode[] = [];
-  const seen = new Set<string>();
+  const data: Record<string, unknown> = {};
   for (let i = 0; i < frame.children.length; i += 2) {
     const key = frame.children[i]!;
-    // Keys must be strings as written: not collections, `<<` merges, numbers or duplicates.
-    if (key.kind !== 'scalar' || key.type.startsWith('BLOCK')) throw GIVE_UP;
-    if (!key.isString || key.value === '<<' || seen.has(key.value)) throw GIVE_UP;
-    seen.add(key.value);
+    const value = frame.children[i + 1]!;
+    // Keys must be strings as written: not collections, `<<` merges, numbers, `__proto__` or duplicates.
+    if (key.kind !== 'scalar' || key.type.startsWith('BLOCK') || typeof key.data !== 'string') throw GIVE_UP;
+    if (key.value === '<<' || key.value === '__proto__' || Object.hasOwn(data, key.value)) throw GIVE_UP;
+    data[key.value] = value.data;
     keys.push(key);
-    values.push(frame.children[i + 1]!);
+    values.push(value);
   }
-  return { kind: 'map', start: frame.start, end, keys, values };
+  return { kind: 'map', start: frame.start, end, keys, values, data };
 }
 
 /** The offset after the line break that ends the line holding `offset` (unless one ends just before it). */
@@ -295,7 +293,7 @@ function createPositionMap(file: string, text: string, root: PosNode): YamlSourc
     },
     rangeInString: (path, offset, length = 1) => {
       const f = find(path);
-      if (!f.complete || f.node?.kind !== 'scalar' || !f.node.isString) return rangeOf(path);
+      if (!f.complete || f.node?.kind !== 'scalar' || typeof f.node.data !== 'string') return rangeOf(path);
       const scalar = { type: f.node.type, value: f.node.value, range: [f.node.start, f.node.end] };
       const at = sourceOffset(text, scalar, offset);
       if (at === undefined) return range(f.node.start, f.node.start);

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseYamlSource } from '../../src/core/parse/yaml-source.js';
-import { readYamlFast } from '../../src/core/parse/yaml-fast.js';
+import { parse as parseWithYaml } from 'yaml';
+import { readYamlFast, resolvePlain } from '../../src/core/parse/yaml-fast.js';
 import type { JsonPath } from '../../src/core/parse/source-map.js';
 // @ts-expect-error -- the benchmark's workflow generator is plain JavaScript
 import { workflowText as generate } from '../../bench/lint.js';
@@ -147,6 +148,45 @@ describe('the fast YAML path', () => {
       '',
     ]) {
       expect(readYamlFast(text, 'f.yaml'), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
+  it('resolves plain scalars as yaml does (YAML 1.2 core schema)', () => {
+    const scalars = [
+      '',
+      '~',
+      'null',
+      'Null',
+      'NULL',
+      'nULL',
+      'true',
+      'True',
+      'TRUE',
+      'tRUE',
+      'yes',
+      'no',
+      'on',
+      'off',
+    ];
+    scalars.push(
+      '0',
+      '-0',
+      '+0',
+      '007',
+      '0o17',
+      '0O17',
+      '0x1F',
+      '0X1F',
+      '-0x1',
+      '1_000',
+      '1e3',
+      '1E3',
+      '1.5e-3',
+    );
+    scalars.push('.5', '-.5', '5.', '.inf', '-.inf', '+.INF', '.nan', '.NaN', 'NaN', 'Infinity', 'x1', '1x');
+    scalars.push('+', '-x', '.', '12:30', '2026-01-01', 'fetch', 'step3', '99999999999999999999');
+    for (const s of scalars) {
+      expect(resolvePlain(s), JSON.stringify(s)).toEqual(parseWithYaml(`v: ${s}`, { schema: 'core' }).v);
     }
   });
 });

@@ -62,6 +62,8 @@ export function readYamlFast(text: string, file: string): FastYaml | undefined {
  * (null, bool, octal, decimal and hex ints, .nan/.inf, floats); anything else is the string.
  */
 export function resolvePlain(s: string): unknown {
+  // Most scalars are words: only these first characters can start a null, bool or number.
+  if (s !== '' && !'~nNtTfF0123456789+-.'.includes(s[0]!)) return s;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(s)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(s)) return s[0] === 't' || s[0] === 'T';
   if (/^0o[0-7]+$/.test(s)) return parseInt(s.slice(2), 8);

@@ -98,7 +98,8 @@ export function loadBundle(file: string, opts: CodeCacheOptions): LoadedBundle {
  * bundle, another Node or other V8 flags never meet an old cache.
  */
 export function cacheName(file: string, key: string): string {
-  const flags = hash(process.execArgv.join(' '));
+  // V8 flags come from the command line and from NODE_OPTIONS.
+  const flags = hash(`${process.execArgv.join(' ')}|${process.env['NODE_OPTIONS'] ?? ''}`);
   return `${cacheBuildPrefix(file, key)}${process.version}-${process.platform}-${process.arch}-${flags}.v8`;
 }
 

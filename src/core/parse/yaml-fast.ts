@@ -2,12 +2,15 @@
  * The fast path of `parseYamlSource`: js-yaml's event parser (`parseEvents`, which reports
  * source offsets; 2–3× faster than `yaml`'s parser), from whose events one walk builds the
  * value — scalars resolved by the YAML 1.2 core schema exactly as `yaml` resolves them — and
- * the source map. It takes plain documents only — block and flow maps and
- * sequences, scalars, comments — and answers undefined for anything else: anchors, aliases,
- * tags, directives, several documents, merge keys, keys that are not plain strings, scalars
- * whose meaning could differ between the two parsers, and every error. `parseYamlSource` then
- * reads the text with `yaml`, whose diagnostics are precise. Both paths give the same value and
- * the same ranges (test/core/yaml-fast.test.ts compares them on every YAML file of the repository).
+ * the source map. It takes plain documents only — block and flow maps and sequences, scalars,
+ * comments — and answers undefined for anything else: anchors, aliases, tags, directives,
+ * document markers after the first, merge keys, keys that are not plain strings, empty values,
+ * block scalars with `+` or indentation indicators or whitespace-only lines, lone CRs, BOMs,
+ * and every error. `parseYamlSource` then reads the text with `yaml`, whose diagnostics are
+ * precise. Both paths give the same value and the same ranges — except the end of a block
+ * collection without a key followed by comment lines (see `collectionNode`):
+ * test/core/yaml-fast.test.ts compares them on every YAML file of the repository, generated
+ * and random documents, and the cases a review's differential fuzz found.
  */
 import {
   EVENT_ALIAS,
@@ -28,11 +31,23 @@ import { FILE_START, type Position, type Range } from '../diagnostics.js';
 import { MAX_NESTING_DEPTH } from './limits.js';
 import { sourceOffset, type JsonPath, type YamlSourceMap } from './source-map.js';
 
-/** A node of the document with its source range (`end` as `yaml`'s value end). */
+/**
+ * A node of the document with its source range as `yaml` gives it: `end` is its value end
+ * (`range[1]`), `next` its node end (`range[2]`: past its line), where an enclosing block
+ * collection ends when the node is its last value.
+ */
 type PosNode =
-  | { kind: 'scalar'; start: number; end: number; type: string; value: string; data: unknown }
-  | { kind: 'seq'; start: number; end: number; items: PosNode[]; data: unknown[] }
-  | { kind: 'map'; start: number; end: number; keys: PosNode[]; values: PosNode[]; data: object };
+  | { kind: 'scalar'; start: number; end: number; next: number; type: string; value: string; data: unknown }
+  | { kind: 'seq'; start: number; end: number; next: number; items: PosNode[]; data: unknown[] }
+  | {
+      kind: 'map';
+      start: number;
+      end: number;
+      next: number;
+      keys: PosNode[];
+      values: PosNode[];
+      data: object;
+    };
 
 /** What the fast path read: the value and its source map. */
 export interface FastYaml {
@@ -48,6 +63,9 @@ const GIVE_UP = Symbol('give up');
  * @example readYamlFast('a: 1\n', 'wf.yaml')?.value // {a: 1}
  */
 export function readYamlFast(text: string, file: string): FastYaml | undefined {
+  // What the two parsers read differently: a lone CR (a line break only for js-yaml), a BOM
+  // inside the text, and `...` document end markers.
+  if (/\r(?!\n)|\uFEFF|^\.\.\.(?:[ \t]|\r?$)/m.test(text)) return undefined;
   let root: PosNode;
   try {
     root = buildTree(text, parseEvents(text, { maxDepth: MAX_NESTING_DEPTH }));
@@ -107,7 +125,9 @@ function buildTree(text: string, events: readonly Event[]): PosNode {
         break;
       case EVENT_SCALAR:
         if (ev.anchorStart !== -1 || ev.tagStart !== -1) throw GIVE_UP;
-        add(ev.valueStart === -1 ? emptyNode(text, stack[stack.length - 1]) : scalarNode(text, ev));
+        // An empty value (`key:` and nothing): `yaml` places its null by rules of its own; left to it.
+        if (ev.valueStart === -1) throw GIVE_UP;
+        add(scalarNode(text, ev));
         break;
       case EVENT_POP: {
         const frame = stack.pop();
@@ -124,28 +144,6 @@ function buildTree(text: string, events: readonly Event[]): PosNode {
   return root;
 }
 
-/**
- * An empty value (`key:` or `-` and nothing) is a null scalar right after its indicator, where
- * `yaml` places it. Only in block collections.
- */
-function emptyNode(
-  text: string,
-  parent: { kind: 'seq' | 'map'; start: number; flow: boolean; children: PosNode[] } | undefined,
-): PosNode {
-  if (!parent || parent.flow) throw GIVE_UP;
-  const prev = parent.children[parent.children.length - 1];
-  let at: number;
-  if (parent.kind === 'map') {
-    if (parent.children.length % 2 === 0 || !prev) throw GIVE_UP; // an empty key
-    at = text.indexOf(':', prev.end);
-    if (at < 0 || text.slice(prev.end, at).trim() !== '') throw GIVE_UP;
-  } else {
-    at = prev ? text.indexOf('-', prev.end) : parent.start;
-    if (at < 0 || text[at] !== '-') throw GIVE_UP;
-  }
-  return { kind: 'scalar', start: at + 1, end: at + 1, type: 'PLAIN', value: '', data: null };
-}
-
 function scalarNode(text: string, ev: Extract<Event, { type: typeof EVENT_SCALAR }>): PosNode {
   const { valueStart: vs, valueEnd: ve } = ev;
   switch (ev.style) {
@@ -155,15 +153,30 @@ function scalarNode(text: string, ev: Extract<Event, { type: typeof EVENT_SCALAR
       if (text[vs - 1] !== q || text[ve] !== q) throw GIVE_UP;
       const type = q === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
       const value = getScalarValue(text, ev);
-      return { kind: 'scalar', start: vs - 1, end: ve + 1, type, value, data: value };
+      return {
+        kind: 'scalar',
+        start: vs - 1,
+        end: ve + 1,
+        next: afterLine(text, ve + 1),
+        type,
+        value,
+        data: value,
+      };
     }
     case SCALAR_STYLE_LITERAL_BLOCK:
     case SCALAR_STYLE_FOLDED_BLOCK: {
       // The header (`|`, `>-`, `|2`…) ends the line before the content; nothing else may follow it.
       const lineEnd = text.lastIndexOf('\n', vs - 1);
       const header = Math.max(text.lastIndexOf('|', lineEnd), text.lastIndexOf('>', lineEnd));
-      if (lineEnd < 0 || header < 0 || !/^[|>][-1-9]{0,2}[ \t]*\r?$/.test(text.slice(header, lineEnd)))
-        throw GIVE_UP; // (keep chomping, `|+`, ends differently in `yaml`: left to it)
+      // Left to `yaml`: keep chomping (`|+`) and indentation indicators (`|2`), which it ends
+      // and reads differently, and blocks with whitespace-only lines (a tab there, or more
+      // spaces than the content, is an error in `yaml`).
+      if (lineEnd < 0 || header < 0 || !/^[|>]-?[ \t]*\r?$/.test(text.slice(header, lineEnd))) throw GIVE_UP;
+      // (the blank lines that follow the content count: `yaml` reads them as the block's)
+      const blankAfter = /(?:[ \t]*\r?\n)*/y;
+      blankAfter.lastIndex = ve;
+      blankAfter.test(text);
+      if (/\n[ \t]+\r?(?=\n|$)/.test(text.slice(lineEnd, blankAfter.lastIndex))) throw GIVE_UP;
       const type = ev.style === SCALAR_STYLE_LITERAL_BLOCK ? 'BLOCK_LITERAL' : 'BLOCK_FOLDED';
       // `yaml` ends a block scalar after its last line with content (trailing blank lines are not its).
       let last = ve - 1;
@@ -171,12 +184,13 @@ function scalarNode(text: string, ev: Extract<Event, { type: typeof EVENT_SCALAR
       if (last < vs) throw GIVE_UP;
       const end = afterLine(text, last + 1);
       const value = getScalarValue(text, ev);
-      return { kind: 'scalar', start: header, end, type, value, data: value };
+      return { kind: 'scalar', start: header, end, next: end, type, value, data: value };
     }
     default: {
       if (vs === ve) throw GIVE_UP;
       const value = getScalarValue(text, ev);
-      return { kind: 'scalar', start: vs, end: ve, type: 'PLAIN', value, data: resolvePlain(value) };
+      const data = resolvePlain(value);
+      return { kind: 'scalar', start: vs, end: ve, next: afterLine(text, ve), type: 'PLAIN', value, data };
     }
   }
 }
@@ -186,17 +200,28 @@ function collectionNode(
   frame: { kind: 'seq' | 'map'; start: number; flow: boolean; children: PosNode[] },
 ): PosNode {
   const last = frame.children[frame.children.length - 1];
-  // Block collections end after the line of their last value (as `yaml` ends them); flow ones
+  // Block collections end where their last value's node ends (as `yaml` ends them); flow ones
   // after their bracket.
-  let end = last ? afterLine(text, last.end) : frame.start;
+  let end = last ? last.next : frame.start;
+  let next: number;
   if (frame.flow) {
-    end = text.indexOf(frame.kind === 'map' ? '}' : ']', last ? last.end : frame.start + 1);
-    if (end < 0) throw GIVE_UP;
+    // A pair written in a flow sequence (`[k: v]`) is a map without braces: left to `yaml`.
+    if (text[frame.start] !== (frame.kind === 'map' ? '{' : '[')) throw GIVE_UP;
+    const from = last ? last.end : frame.start + 1;
+    end = text.indexOf(frame.kind === 'map' ? '}' : ']', from);
+    // A comment before the bracket could hold a bracket of its own.
+    if (end < 0 || text.slice(from, end).includes('#')) throw GIVE_UP;
     end += 1;
+    next = afterLine(text, end);
+  } else {
+    // (`yaml` also extends a block collection over some comment lines after it, by rules of
+    // its own; here a block collection ends with its last value. Only the end of a collection
+    // without a key — the document, a map in a list — can differ, by those comment lines.)
+    next = end;
   }
   if (frame.kind === 'seq') {
     const data = frame.children.map((c) => c.data);
-    return { kind: 'seq', start: frame.start, end, items: frame.children, data };
+    return { kind: 'seq', start: frame.start, end, next, items: frame.children, data };
   }
   if (frame.children.length % 2 !== 0) throw GIVE_UP;
   const keys: PosNode[] = [];
@@ -207,12 +232,14 @@ function collectionNode(
     const value = frame.children[i + 1]!;
     // Keys must be strings as written: not collections, `<<` merges, numbers, `__proto__` or duplicates.
     if (key.kind !== 'scalar' || key.type.startsWith('BLOCK') || typeof key.data !== 'string') throw GIVE_UP;
+    // `yaml` refuses implicit keys longer than 1024 characters.
+    if (key.end - key.start > 1024) throw GIVE_UP;
     if (key.value === '<<' || key.value === '__proto__' || Object.hasOwn(data, key.value)) throw GIVE_UP;
     data[key.value] = value.data;
     keys.push(key);
     values.push(value);
   }
-  return { kind: 'map', start: frame.start, end, keys, values, data };
+  return { kind: 'map', start: frame.start, end, next, keys, values, data };
 }
 
 /** The offset after the line break that ends the line holding `offset` (unless one ends just before it). */

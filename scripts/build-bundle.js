@@ -21,6 +21,7 @@
  * and the output must be ASCII: Node decodes a non-ASCII file into a two-byte string, ~3×
  * slower to read (non-ASCII characters left in regular expressions are escaped here).
  */
+import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
@@ -145,14 +146,24 @@ const results = await Promise.all([
       js: "import { createRequire as __thaiyyalCreateRequire } from 'node:module';\nconst require = __thaiyyalCreateRequire(import.meta.url);",
     },
   }),
-  build({
+]);
+for (const [file] of results.flatMap((r) => Object.entries(r.metafile.outputs)))
+  if (/\.[cm]?js$/.test(file)) await asciiOnly(join(root, file));
+// The launcher names code caches by the bundle's content (src/launcher/code-cache.ts).
+const bundleId = createHash('sha256')
+  .update(await readFile(join(outdir, 'thaiyyal.cjs')))
+  .digest('hex')
+  .slice(0, 16);
+results.push(
+  await build({
     ...common,
     entryPoints: { launcher: 'dist/launcher/main.js' },
     outdir,
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
+    define: { __THAIYYAL_BUNDLE_ID__: JSON.stringify(bundleId) },
   }),
-]);
+);
 // `THAIYYAL_BUNDLE_META=file` writes esbuild's metafile of the CLI bundle (what went into it).
 if (process.env.THAIYYAL_BUNDLE_META)
   await writeFile(process.env.THAIYYAL_BUNDLE_META, JSON.stringify(results[0].metafile));
@@ -160,7 +171,7 @@ if (process.env.THAIYYAL_BUNDLE_META)
 const outputs = results.flatMap((r) =>
   Object.entries(r.metafile.outputs).filter(([f]) => /\.[cm]?js$/.test(f)),
 );
-for (const [file] of outputs) await asciiOnly(join(root, file));
+await asciiOnly(join(outdir, 'launcher.cjs'));
 await writeFile(join(outdir, 'esm-import.cjs'), ESM_IMPORT);
 await writeManifest();
 const kib = Math.round(outputs.reduce((n, [, o]) => n + o.bytes, 0) / 1024);

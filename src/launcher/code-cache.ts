@@ -1,17 +1,21 @@
 /**
  * Loads the CLI bundle (one CommonJS file) through a V8 code cache, so that a command does
  * not parse and compile ~3 MB of JavaScript again on every start: with a cache, V8
- * deserialises the compiled functions instead, which took `thaiyyal run` from ~3.2× to
- * ~2.4× `node -e 0` on the 2-core benchmark machine (docs/performance.md "Start-up").
+ * deserialises the compiled functions instead, which took `thaiyyal run` from 3.1× to
+ * 1.9–2.2× `node -e 0` on the 2-core benchmark machine (docs/performance.md "Start-up").
  * Node 22's `module.enableCompileCache()` does this for every module; the CLI supports
  * Node 20, which lacks it.
  *
  * - One cache file per command (`key`): each holds the functions its command compiled,
  *   taken after the command ran (`createCachedData()` at exit), so lazily compiled functions
  *   are in it too, not only the top level.
- * - A cache is only used for the exact bundle it was made from: its name carries the bundle's
- *   size and modification time, the Node version, platform and V8 flags; V8 checks its own
- *   version and flags again and rejects a mismatch, and a rejected cache is rewritten.
+ * - A cache is only used for the bundle it was made from: its name carries the path of the
+ *   install, a hash of the bundle's content (written into the launcher by the build), the Node
+ *   version, platform and V8 flags. V8 itself checks only its version, flags and the source's
+ *   length, so the name is what keeps a rebuilt bundle from running old code. A cache V8
+ *   rejects is rewritten; a new build removes the install's caches of older builds.
+ * - A cache is code: it is read and written only in a directory, and from files, that belong
+ *   to the user and that nobody else may write.
  * - Code compiled from a cache cannot `import()` (Node's callback for it is lost), so the
  *   bundle must not use it: scripts/build-bundle.js turns its `import()`s into `require()`s.
  * - Best effort: a missing, unreadable or unwritable cache directory only costs speed.
@@ -35,13 +39,21 @@ export interface CodeCacheOptions {
   dir: string | undefined;
   /** What this cache serves, e.g. the command name (`[a-z0-9-]`, anything else becomes `default`). */
   key: string;
+  /**
+   * What identifies the bundle's content: a hash the build writes into the launcher. Without
+   * one, the bundle's size and modification time stand in for it (tests; unbundled use).
+   */
+  id?: string | undefined;
 }
 
 export interface LoadedBundle {
   /** The bundle's `module.exports`. */
   exports: Record<string, unknown>;
-  /** How the cache was used: `hit`, `miss` (none yet), `rejected` (by V8) or `off`. */
-  cache: 'hit' | 'miss' | 'rejected' | 'off';
+  /**
+   * How the cache was used: `hit`, `miss` (none yet), `rejected` (by V8), `untrusted` (the
+   * directory or file is not this user's alone, so it was neither read nor written) or `off`.
+   */
+  cache: 'hit' | 'miss' | 'rejected' | 'untrusted' | 'off';
   /** Writes the cache when it was missing or rejected; does nothing otherwise. Never throws. */
   save(): void;
 }
@@ -53,14 +65,24 @@ export interface LoadedBundle {
  */
 export function loadBundle(file: string, opts: CodeCacheOptions): LoadedBundle {
   const source = readFileSync(file, 'utf8');
-  const cacheFile = opts.dir === undefined ? undefined : join(opts.dir, cacheName(file, opts.key));
-  const cachedData = cacheFile === undefined ? undefined : readOptional(cacheFile);
+  const names = opts.dir === undefined ? undefined : cacheNames(file, opts.key, opts.id);
+  const cacheFile = names && join(opts.dir!, names.file);
+  const trusted = cacheFile !== undefined && ownedByMe(opts.dir!) && ownedByMe(cacheFile);
+  const cachedData = trusted ? readOptional(cacheFile) : undefined;
   const script = new vm.Script(Module.wrap(source), {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
   });
   const cache: LoadedBundle['cache'] =
-    cacheFile === undefined ? 'off' : !cachedData ? 'miss' : script.cachedDataRejected ? 'rejected' : 'hit';
+    cacheFile === undefined
+      ? 'off'
+      : !trusted
+        ? 'untrusted'
+        : !cachedData
+          ? 'miss'
+          : script.cachedDataRejected
+            ? 'rejected'
+            : 'hit';
 
   const mod = new Module(file, undefined);
   mod.filename = file;
@@ -77,15 +99,15 @@ export function loadBundle(file: string, opts: CodeCacheOptions): LoadedBundle {
   }
   mod.loaded = true;
 
-  let saved = cache === 'hit' || cache === 'off';
+  let saved = cache !== 'miss' && cache !== 'rejected';
   return {
     exports: mod.exports as Record<string, unknown>,
     cache,
     save() {
-      if (saved || cacheFile === undefined) return;
+      if (saved || cacheFile === undefined || names === undefined) return;
       saved = true;
       try {
-        writeCache(cacheFile, file, opts.key, script.createCachedData());
+        writeCache(cacheFile, names, script.createCachedData());
       } catch {
         // Best effort: the next run compiles from source again.
       }
@@ -94,37 +116,61 @@ export function loadBundle(file: string, opts: CodeCacheOptions): LoadedBundle {
 }
 
 /**
- * `<bundle>.<key>.<size>-<mtime>.<node version>-<platform>-<arch>-<flags hash>.v8`: a rebuilt
- * bundle, another Node or other V8 flags never meet an old cache.
+ * The cache file of a bundle and key, `<bundle>.<path hash>.<key>.<content id>.<node
+ * version>-<platform>-<arch>-<flags hash>.v8`, and the prefixes of its siblings: `key` — this
+ * install's caches for the key (another install of thaiyyal keeps its own) — and `build`,
+ * those of this very bundle. V8 checks a cache against the source's length only, so the
+ * content id is what keeps a rebuilt bundle from running an old build's code.
  */
-export function cacheName(file: string, key: string): string {
+export function cacheNames(
+  file: string,
+  key: string,
+  id?: string,
+): { file: string; key: string; build: string } {
+  const k = /^[a-z0-9][a-z0-9-]{0,40}$/.test(key) ? key : 'default';
+  const prefix = `${basename(file)}.${hash(file)}.${k}.`;
+  let content = id;
+  if (content === undefined) {
+    const st = statSync(file);
+    content = `${st.size}-${Math.trunc(st.mtimeMs)}`;
+  }
+  const build = `${prefix}${content}.`;
   // V8 flags come from the command line and from NODE_OPTIONS.
   const flags = hash(`${process.execArgv.join(' ')}|${process.env['NODE_OPTIONS'] ?? ''}`);
-  return `${cacheBuildPrefix(file, key)}${process.version}-${process.platform}-${process.arch}-${flags}.v8`;
+  return {
+    file: `${build}${process.version}-${process.platform}-${process.arch}-${flags}.v8`,
+    key: prefix,
+    build,
+  };
 }
 
-/** `<bundle>.<key>.<size>-<mtime>.`: the caches of this build of the bundle for this key. */
-function cacheBuildPrefix(file: string, key: string): string {
-  const st = statSync(file);
-  return `${cacheKeyPrefix(file, key)}${st.size}-${Math.trunc(st.mtimeMs)}.`;
+/**
+ * A cache is code this process will run: only a directory and files that belong to this user
+ * and that nobody else may write are trusted (a missing one is fine: it is created so).
+ * Not checked where there are no POSIX owners (Windows).
+ */
+function ownedByMe(path: string): boolean {
+  if (typeof process.getuid !== 'function') return true;
+  try {
+    const st = statSync(path);
+    return st.uid === process.getuid() && (st.mode & 0o022) === 0;
+  } catch (err) {
+    // Missing (or under a file, which no write can create): nothing to distrust.
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR';
+  }
 }
 
-/** `<bundle>.<key>.`: the caches of every build of the bundle for this key. */
-function cacheKeyPrefix(file: string, key: string): string {
-  return `${basename(file)}.${/^[a-z0-9][a-z0-9-]{0,40}$/.test(key) ? key : 'default'}.`;
-}
-
-/** Writes atomically and removes this key's caches of other builds of the bundle. */
-function writeCache(cacheFile: string, file: string, key: string, data: Buffer): void {
+/** Writes atomically and removes this install's caches of other builds for the key. */
+function writeCache(cacheFile: string, names: { key: string; build: string }, data: Buffer): void {
   const dir = dirname(cacheFile);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!ownedByMe(dir)) return;
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   writeFileSync(tmp, data, { mode: 0o600 });
   renameSync(tmp, cacheFile);
-  const stale = cacheKeyPrefix(file, key);
-  const current = cacheBuildPrefix(file, key);
   for (const other of readdirSync(dir)) {
-    if (other.startsWith(stale) && !other.startsWith(current) && other.endsWith('.v8')) {
+    if (other.startsWith(names.key) && !other.startsWith(names.build) && other.endsWith('.v8')) {
       try {
         unlinkSync(join(dir, other));
       } catch {
@@ -142,7 +188,7 @@ function readOptional(file: string): Buffer | undefined {
   }
 }
 
-/** FNV-1a, 32 bits, as 8 hex digits: a short stable tag for the V8 flags. */
+/** FNV-1a, 32 bits, as 8 hex digits: a short stable tag (flags, paths). */
 function hash(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {

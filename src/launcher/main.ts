@@ -9,9 +9,13 @@
  * `~/Library/Caches/thaiyyal/code-cache` on macOS, `%LOCALAPPDATA%\thaiyyal\Cache\code-cache`
  * on Windows), never a shared temporary directory, where another user could plant code.
  */
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import envPaths from 'env-paths';
 import { loadBundle, type LoadedBundle } from './code-cache.js';
+
+/** The hash of dist/cli/thaiyyal.cjs, defined by scripts/build-bundle.js when it builds the launcher. */
+declare const __THAIYYAL_BUNDLE_ID__: string | undefined;
 
 /** The bundle's exports that the launcher uses. */
 interface CliBundle {
@@ -24,18 +28,22 @@ interface CliBundle {
  */
 export async function main(binFile: string): Promise<void> {
   const file = join(dirname(binFile), '..', 'dist', 'cli', 'thaiyyal.cjs');
+  if (!existsSync(file)) {
+    process.stderr.write(`thaiyyal: ${file} is missing; build the CLI first: npm run build\n`);
+    process.exitCode = 2;
+    return;
+  }
   // oclif checks its own `engines` field against Node (not ours) when it loads, and loads
   // semver for it (~4 ms): skip that. The variable is ours only while the bundle loads.
   const skipCheck = process.env['OCLIF_DISABLE_ENGINE_WARNING'] === undefined;
   if (skipCheck) process.env['OCLIF_DISABLE_ENGINE_WARNING'] = '1';
   let bundle: LoadedBundle;
   try {
-    bundle = loadBundle(file, { dir: codeCacheDir(process.env), key: commandKey(process.argv.slice(2)) });
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    process.stderr.write(`thaiyyal: ${file} is missing; build the CLI first: npm run build\n`);
-    process.exitCode = 2;
-    return;
+    bundle = loadBundle(file, {
+      dir: codeCacheDir(process.env),
+      key: commandKey(process.argv.slice(2)),
+      id: typeof __THAIYYAL_BUNDLE_ID__ === 'string' ? __THAIYYAL_BUNDLE_ID__ : undefined,
+    });
   } finally {
     if (skipCheck) delete process.env['OCLIF_DISABLE_ENGINE_WARNING'];
   }

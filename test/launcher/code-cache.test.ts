@@ -5,6 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
+  chmodSync,
+  copyFileSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -17,7 +19,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheName, loadBundle } from '../../src/launcher/code-cache.js';
+import { cacheNames, loadBundle } from '../../src/launcher/code-cache.js';
+
+const cacheName = (file: string, key: string, id?: string) => cacheNames(file, key, id).file;
 import { codeCacheDir, commandKey } from '../../src/launcher/main.js';
 import { BIN, REPO_ROOT } from '../helpers/cli.js';
 
@@ -69,7 +73,7 @@ describe('loadBundle', () => {
     loadBundle(file, { dir: cacheDir, key: 'Not A Command!' }).save();
     expect(
       caches(cacheDir)
-        .map((f) => f.split('.')[2])
+        .map((f) => f.split('.')[3])
         .sort(),
     ).toEqual(['default', 'lint', 'run']);
 
@@ -100,6 +104,51 @@ describe('loadBundle', () => {
     loaded.save();
     expect(loadBundle(file, { dir: cacheDir, key: 'run' }).cache).toBe('hit');
   });
+
+  it('names caches by the bundle content id when the build gives one', () => {
+    const file = writeBundle();
+    expect(cacheName(file, 'run', 'aaaa')).not.toBe(cacheName(file, 'run', 'bbbb'));
+    const cacheDir = join(dir, 'cache');
+    loadBundle(file, { dir: cacheDir, key: 'run', id: 'aaaa' }).save();
+    expect(caches(cacheDir)).toEqual([cacheName(file, 'run', 'aaaa')]);
+    // Same size and time, other content (a rebuild that keeps both): another id, another cache.
+    expect(loadBundle(file, { dir: cacheDir, key: 'run', id: 'bbbb' }).cache).toBe('miss');
+  });
+
+  it('keeps the caches of two installs apart (each removes only its own old builds)', () => {
+    const a = writeBundle();
+    const other = join(dir, 'other-install');
+    mkdirSync(other);
+    const b = join(other, 'bundle-0.cjs');
+    copyFileSync(a, b);
+    const cacheDir = join(dir, 'cache');
+    loadBundle(a, { dir: cacheDir, key: 'run', id: 'v1' }).save();
+    loadBundle(b, { dir: cacheDir, key: 'run', id: 'v2' }).save();
+    expect(caches(cacheDir).sort()).toEqual([cacheName(a, 'run', 'v1'), cacheName(b, 'run', 'v2')].sort());
+  });
+
+  it.skipIf(typeof process.getuid !== 'function')(
+    'neither reads nor writes a cache directory other users may write',
+    () => {
+      const file = writeBundle();
+      const shared = join(dir, 'shared');
+      mkdirSync(shared);
+      chmodSync(shared, 0o777);
+      const planted = join(shared, cacheName(file, 'run'));
+      writeFileSync(planted, Buffer.alloc(64, 1));
+      const loaded = loadBundle(file, { dir: shared, key: 'run' });
+      expect(loaded.cache).toBe('untrusted');
+      loaded.save();
+      expect(readFileSync(planted)).toEqual(Buffer.alloc(64, 1));
+      expect(caches(shared)).toEqual([cacheName(file, 'run')]);
+      // A cache file others may write is not read either.
+      const mine = join(dir, 'mine');
+      mkdirSync(mine, { mode: 0o700 });
+      writeFileSync(join(mine, cacheName(file, 'run')), Buffer.alloc(64, 1), { mode: 0o666 });
+      chmodSync(join(mine, cacheName(file, 'run')), 0o666);
+      expect(loadBundle(file, { dir: mine, key: 'run' }).cache).toBe('untrusted');
+    },
+  );
 
   it('treats an unusable cache directory as no cache: save() does not throw', () => {
     const file = writeBundle();
@@ -147,7 +196,7 @@ describe('the CLI', () => {
     const args = ['run', 'examples/hello.yaml', '--json'];
     const first = cli(args, cacheDir);
     expect(first.status, first.stderr).toBe(0);
-    expect(caches(cacheDir).map((f) => f.split('.')[2])).toEqual(['run']);
+    expect(caches(cacheDir).map((f) => f.split('.')[3])).toEqual(['run']);
     const second = cli(args, cacheDir);
     expect(second.status).toBe(0);
     const outputs = (r: typeof first) => JSON.parse(r.stdout).outputs;

@@ -82,19 +82,30 @@ async function engineRun({ workflow, graph }, { log = false, concurrency = 16 } 
   return r;
 }
 
-/** A/B alternation: returns the medians of a and b in ms. */
+/**
+ * A/B alternation: returns the medians of a and b in ms. The order flips every round (a b, b a,
+ * …) and, with `--expose-gc` (`npm run bench` passes it), each run starts from a collected
+ * heap, so neither side pays for the other's garbage.
+ */
 async function ab(a, b, n = rounds) {
   const ta = [];
   const tb = [];
+  const time = async (fn, into) => {
+    globalThis.gc?.();
+    const t = performance.now();
+    await fn();
+    into.push(performance.now() - t);
+  };
   await a();
   await b();
   for (let i = 0; i < n; i++) {
-    let t = performance.now();
-    await a();
-    ta.push(performance.now() - t);
-    t = performance.now();
-    await b();
-    tb.push(performance.now() - t);
+    if (i % 2 === 0) {
+      await time(a, ta);
+      await time(b, tb);
+    } else {
+      await time(b, tb);
+      await time(a, ta);
+    }
   }
   return [median(ta), median(tb)];
 }

@@ -32,7 +32,7 @@ import {
   type Suggestion,
 } from '../optimizer/index.js';
 import { rawNode } from '../optimizer/yaml-edit.js';
-import { canonicalJson } from '../optimizer/expr.js';
+import { canonicalJson } from '../core/json.js';
 import { expandWorkflowPaths } from './validate.js';
 import { loadWorkflow } from './load.js';
 

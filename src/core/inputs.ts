@@ -5,6 +5,7 @@
  * in messages.
  */
 import type { Diagnostic } from './diagnostics.js';
+import { jsonEqual } from './json.js';
 import { didYouMean } from './parse/suggest.js';
 import type { InputSpec, InputType, Json, Workflow } from './workflow.js';
 
@@ -32,27 +33,6 @@ export function inputTypeProblem(type: InputType, value: unknown): string | unde
               ? Array.isArray(value)
               : typeof value === 'object' && value !== null && !Array.isArray(value);
   return ok ? undefined : `must be ${TYPE_WORDS[type]}`;
-}
-
-/** Deep equality of JSON values (for `enum`). */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((x, i) => jsonEqual(x, bb[i]));
-  }
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return (
-    ka.length === kb.length &&
-    ka.every(
-      (k) =>
-        Object.hasOwn(b, k) &&
-        jsonEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-    )
-  );
 }
 
 /**

@@ -2,7 +2,7 @@
  * `switch`: matches a value against named cases and reports the branch, which downstream
  * nodes select with `when: ${{ nodes.<id>.output.branch = '<case>' }}`.
  */
-import { jsonEqual } from './shared/values.js';
+import { jsonEqual } from '../core/json.js';
 import { FailureCode, NodeFailure, type NodeType } from './types.js';
 
 /** Options of `switch`. */

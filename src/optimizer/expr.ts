@@ -6,6 +6,7 @@
 import { compileExpression } from '../core/expr/jsonata.js';
 import { collectRefs, type ExpressionRefs } from '../core/expr/refs.js';
 import { collectExpressions, isTemplate, parseTemplate } from '../core/expr/template.js';
+import { canonicalJson } from '../core/json.js';
 import type { Json, NodeSpec } from '../core/workflow.js';
 
 /** A rename of node ids applied while canonicalising (a copy reads the survivor). */
@@ -73,15 +74,6 @@ function canonicalAst(v: unknown, refs: string[]): string {
     .filter((k) => k !== 'position' && typeof n[k] !== 'function')
     .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalAst(k === 'steps' ? steps : n[k], refs)}`).join(',')}}`;
-}
-
-/** JSON text with object keys sorted at every level. */
-export function canonicalJson(value: unknown): string {
-  if (value === undefined) return 'undefined';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 
 /** Canonical text of a templated value: expression parts by their AST, the rest as JSON. */

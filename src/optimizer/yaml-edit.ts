@@ -8,7 +8,7 @@
 import { isMap, isScalar, parseDocument, stringify, type Document, type YAMLMap } from 'yaml';
 import type { Json, NodeSpec, RetryPolicy, Workflow } from '../core/workflow.js';
 import { DEFAULT_RETRY } from '../core/parse/normalize.js';
-import { canonicalJson } from './expr.js';
+import { canonicalJson } from '../core/json.js';
 
 /** The YAML keys and values of a node, as it would be written (durations in ms). */
 export function rawNode(spec: NodeSpec): Record<string, unknown> {

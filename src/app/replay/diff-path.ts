@@ -1,5 +1,5 @@
 /** Where two JSON values first differ, as a path (`$.items[2].name`), and the value at such a path. Pure. */
-import { jsonEqual } from '../../core/inputs.js';
+import { jsonEqual } from '../../core/json.js';
 
 /** The first place two JSON values differ, as a JSONPath-like path (`$` is the whole value). */
 export function firstDifference(a: unknown, b: unknown, path = '$'): string | undefined {

@@ -10,7 +10,8 @@ import { ExpressionSyntaxError, compileExpression } from '../expr/jsonata.js';
 import { collectRefs } from '../expr/refs.js';
 import { collectExpressions } from '../expr/template.js';
 import { buildGraph, type WorkflowGraph } from '../graph.js';
-import { inputTypeProblem, jsonEqual } from '../inputs.js';
+import { inputTypeProblem } from '../inputs.js';
+import { jsonEqual } from '../json.js';
 import type { NodeCatalog, NodeTypeInfo } from './node-catalog.js';
 import {
   buildWorkflowSchema,

@@ -6,7 +6,7 @@
  */
 import type { InputType, Json } from '../workflow.js';
 import type { Change, WorkflowDiff } from './diff.js';
-import { isJsonObject, jsonEqual } from './json.js';
+import { isJsonObject, jsonEqual } from '../json.js';
 
 export type Level = 'major' | 'minor' | 'patch';
 export type Bump = Level | 'none';

@@ -8,7 +8,8 @@
  * the same two workflows always give the same changes in the same order.
  */
 import type { InputSpec, Json, NodeSpec, Workflow } from '../workflow.js';
-import { byCodePoint, canonicalJson, isJsonObject, jsonEqual, mapStrings } from './json.js';
+import { canonicalJson, isJsonObject, jsonEqual } from '../json.js';
+import { byCodePoint, mapStrings } from './json.js';
 
 /** The part of a workflow a change is in; also the order changes are listed in. */
 export type ChangeArea = 'workflow' | 'input' | 'output' | 'trigger' | 'node';

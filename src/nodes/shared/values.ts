@@ -20,25 +20,6 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/**
- * Deep equality of JSON values: same type, same array order, same object keys in any
- * order. Unlike `util.isDeepStrictEqual`, `0` equals `-0` (JSON cannot tell them apart,
- * but JSONata arithmetic can produce `-0`).
- */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a)) {
-    return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
-  }
-  if (isPlainObject(a) && isPlainObject(b)) {
-    const keys = Object.keys(a);
-    return (
-      keys.length === Object.keys(b).length && keys.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]))
-    );
-  }
-  return false;
-}
-
 // Delegating to JSONata's own `$boolean` keeps truthiness identical to what users get in
 // expressions (e.g. `[0]` and `{}` are false, `"0"` is true); the compile is cached.
 const BOOLEAN = '$boolean($v)';

@@ -7,9 +7,9 @@
  */
 import type { Json, NodeSpec } from '../../core/workflow.js';
 import { effectWords, nodeEffect } from '../effects.js';
+import { canonicalJson } from '../../core/json.js';
 import {
   canonicalExpression,
-  canonicalJson,
   canonicalTemplate,
   mapNodeExpressions,
   mapTemplateExpressions,

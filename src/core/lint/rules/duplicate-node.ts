@@ -4,18 +4,9 @@
  * `thaiyyal optimize` merges them (common-subexpression elimination); for nodes with
  * effects the work — a request, a command, a log line — really happens twice.
  */
-import type { Json } from '../../workflow.js';
+import { canonicalJson } from '../../json.js';
 import { nodeRef, PURE_NODE_TYPES } from '../nodes.js';
 import type { Rule } from '../types.js';
-
-/** JSON text with object keys sorted at every level, so key order does not matter. */
-function canonical(value: Json | undefined): string {
-  if (value === undefined) return 'undefined';
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`).join(',')}}`;
-}
 
 export const rule: Rule = {
   meta: {
@@ -28,7 +19,7 @@ export const rule: Rule = {
   check(ctx) {
     const first = new Map<string, string>();
     for (const node of Object.values(ctx.workflow.nodes)) {
-      const key = `${node.type}\n${canonical(node.options)}\n${canonical(node.when)}\n${canonical(node.foreach)}`;
+      const key = `${node.type}\n${canonicalJson(node.options)}\n${canonicalJson(node.when)}\n${canonicalJson(node.foreach)}`;
       const original = first.get(key);
       if (original === undefined) {
         first.set(key, node.id);

@@ -17,7 +17,10 @@ const OUR_PACKAGE = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), '
 
 interface GithubWorkflow {
   permissions?: Record<string, string>;
-  jobs: Record<string, { steps: { name?: string; uses?: string; run?: string }[] }>;
+  jobs: Record<
+    string,
+    { steps: { name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown> }[] }
+  >;
 }
 
 let repo: TempRepo;
@@ -79,7 +82,16 @@ describe('thaiyyal init: package.json and CI', () => {
     expect(install.run).toMatch(/npm ci/);
     expect(install.run).toMatch(/else npm install/);
     const after = steps.slice(steps.indexOf(install) + 1).flatMap((s) => (s.run ? [s.run] : []));
-    expect(after).toEqual(['npx thaiyyal validate workflows/', 'npx thaiyyal run workflows/hello.yaml']);
+    expect(after).toEqual([
+      'npx thaiyyal validate workflows/',
+      'npx thaiyyal version check',
+      'npx thaiyyal run workflows/hello.yaml',
+    ]);
+    // The version check runs on pull requests, with the tags it compares against.
+    expect(steps.find((s) => s.run === 'npx thaiyyal version check')).toMatchObject({
+      if: "github.event_name == 'pull_request'",
+    });
+    expect(steps[0]).toMatchObject({ uses: 'actions/checkout@v4', with: { 'fetch-depth': 0 } });
     // Nothing may download an unpinned thaiyyal.
     for (const s of steps) expect(s.run ?? '').not.toMatch(/--yes|thaiyyal@/);
 

@@ -37,12 +37,68 @@ export interface YamlSourceMap extends SourceMap {
   rangeAtOffset(offset: number, length?: number): Range;
 }
 
-interface Found {
+/** Where a path leads in a document: the deepest node reached and the key holding it. */
+export interface Found<N> {
   /** The deepest node reached (the target when `complete`). */
-  node: Node | undefined;
+  node: N | undefined;
   /** The key of the pair holding `node`, when `node` is a map value. */
-  key: Node | undefined;
+  key: N | undefined;
   complete: boolean;
+}
+
+/** What {@link sourceMapOver} needs of a document's nodes (`yaml`'s, or the fast path's). */
+export interface NodeAccess<N> {
+  find(path: JsonPath): Found<N>;
+  /** Start and value end offsets, when known. */
+  range(n: N): readonly [number, number] | undefined;
+  isScalar(n: N): boolean;
+  /** The node as a string scalar, or undefined when it is none. */
+  stringScalar(n: N): ScalarSource | undefined;
+}
+
+/**
+ * The {@link YamlSourceMap} over a document's nodes: collections are reported at their key,
+ * scalars at the value itself; `pos` turns an offset into a 1-based line and column.
+ */
+export function sourceMapOver<N>(
+  file: string,
+  text: string,
+  pos: (offset: number) => Position,
+  nodes: NodeAccess<N>,
+): YamlSourceMap {
+  const range = (start: number, end: number): Range => ({
+    start: pos(Math.max(0, Math.min(start, text.length))),
+    end: pos(Math.max(0, Math.min(Math.max(start, end), text.length))),
+  });
+  const nodeRange = (n: N): Range => {
+    const r = nodes.range(n);
+    return r ? range(r[0], r[1]) : FILE_START;
+  };
+  const rangeOf = (path: JsonPath): Range => {
+    const f = nodes.find(path);
+    if (f.node === undefined) return FILE_START;
+    if (f.key !== undefined && (!nodes.isScalar(f.node) || !f.complete)) return nodeRange(f.key);
+    return nodeRange(f.node);
+  };
+  return {
+    file,
+    rangeOf,
+    keyRangeOf(path) {
+      const f = nodes.find(path);
+      return f.key !== undefined ? nodeRange(f.key) : rangeOf(path);
+    },
+    rangeInString(path, offset, length = 1) {
+      const f = nodes.find(path);
+      const scalar = f.complete && f.node !== undefined ? nodes.stringScalar(f.node) : undefined;
+      if (!scalar) return rangeOf(path);
+      const at = sourceOffset(text, scalar, offset);
+      const start = scalar.range[0] ?? 0;
+      if (at === undefined) return range(start, start);
+      const end = sourceOffset(text, scalar, offset + length);
+      return range(at, end ?? at);
+    },
+    rangeAtOffset: (offset, length = 0) => range(offset, offset + length),
+  };
 }
 
 /** Creates the source map of a parsed document. `text` must be the text the document was parsed from. */
@@ -53,16 +109,9 @@ export function createSourceMap(
   lineCounter: LineCounter,
 ): YamlSourceMap {
   const pos = (offset: number): Position => {
-    const p = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    const p = lineCounter.linePos(offset);
     return { line: p.line, col: p.col };
   };
-  const range = (start: number, end: number): Range => ({
-    start: pos(start),
-    end: pos(Math.max(start, end)),
-  });
-  const nodeRange = (n: Node | undefined): Range | undefined =>
-    n?.range ? range(n.range[0], n.range[1]) : undefined;
-
   // Each map's entries by key, indexed on first lookup: reporting on every node of a large
   // workflow stays linear rather than scanning the `nodes` map once per lookup.
   const entries = new WeakMap<YAMLMap, Map<string, Pair>>();
@@ -81,7 +130,7 @@ export function createSourceMap(
     return index.get(String(seg));
   };
 
-  const find = (path: JsonPath): Found => {
+  const find = (path: JsonPath): Found<Node> => {
     let node = (doc?.contents ?? undefined) as Node | undefined;
     let key: Node | undefined;
     if (!node) return { node: undefined, key: undefined, complete: false };
@@ -113,41 +162,13 @@ export function createSourceMap(
     return { node, key, complete: true };
   };
 
-  const rangeOf = (path: JsonPath): Range => {
-    const f = find(path);
-    if (!f.node) return FILE_START;
-    // Collections are reported at their key (`fetch:`), scalars at the value itself.
-    if (f.key && (!isScalar(f.node) || !f.complete)) return nodeRange(f.key) ?? FILE_START;
-    return nodeRange(f.node) ?? FILE_START;
-  };
-
-  const keyRangeOf = (path: JsonPath): Range => {
-    const f = find(path);
-    if (f.key) return nodeRange(f.key) ?? FILE_START;
-    return rangeOf(path);
-  };
-
-  const rangeInString = (path: JsonPath, offset: number, length = 1): Range => {
-    const f = find(path);
-    if (!f.complete || !isScalar(f.node) || typeof f.node.value !== 'string' || !f.node.range)
-      return rangeOf(path);
-    const scalar = f.node as Scalar<string> & { range: readonly number[] };
-    const at = sourceOffset(text, scalar, offset);
-    if (at === undefined) {
-      const r = f.node.range;
-      return range(r[0], r[0]);
-    }
-    const end = sourceOffset(text, scalar, offset + length);
-    return range(at, end ?? at);
-  };
-
-  return {
-    file,
-    rangeOf,
-    keyRangeOf,
-    rangeInString,
-    rangeAtOffset: (offset, length = 0) => range(offset, offset + length),
-  };
+  return sourceMapOver<Node>(file, text, pos, {
+    find,
+    range: (n) => (n.range ? [n.range[0], n.range[1]] : undefined),
+    isScalar: (n) => isScalar(n),
+    stringScalar: (n) =>
+      isScalar(n) && typeof n.value === 'string' && n.range ? (n as ScalarSource & Scalar) : undefined,
+  });
 }
 
 /** A string scalar as `sourceOffset` needs it: `yaml`'s `Scalar`, or the fast path's node. */

@@ -27,9 +27,9 @@ import {
   SCALAR_STYLE_SINGLE_QUOTED,
   type Event,
 } from 'js-yaml';
-import { FILE_START, type Position, type Range } from '../diagnostics.js';
+import type { Position } from '../diagnostics.js';
 import { MAX_NESTING_DEPTH } from './limits.js';
-import { sourceOffset, type JsonPath, type YamlSourceMap } from './source-map.js';
+import { sourceMapOver, type Found, type JsonPath, type YamlSourceMap } from './source-map.js';
 
 /**
  * A node of the document with its source range as `yaml` gives it: `end` is its value end
@@ -249,12 +249,11 @@ function afterLine(text: string, offset: number): number {
   return nl === -1 ? text.length : nl + 1;
 }
 
-/** The {@link YamlSourceMap} of a position tree; the same answers as `createSourceMap` gives. */
+/** The {@link YamlSourceMap} of a position tree (the same answers as `createSourceMap` gives). */
 function createPositionMap(file: string, text: string, root: PosNode): YamlSourceMap {
   const lineStarts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const pos = (offset: number): Position => {
-    const o = Math.max(0, Math.min(offset, text.length));
+  const pos = (o: number): Position => {
     let low = 0;
     let high = lineStarts.length;
     while (low < high) {
@@ -265,12 +264,6 @@ function createPositionMap(file: string, text: string, root: PosNode): YamlSourc
     if (lineStarts[low] === o) return { line: low + 1, col: 1 };
     return { line: low, col: o - lineStarts[low - 1]! + 1 };
   };
-  const range = (start: number, end: number): Range => ({
-    start: pos(start),
-    end: pos(Math.max(start, end)),
-  });
-  const nodeRange = (n: PosNode): Range => range(n.start, n.end);
-
   const indexes = new WeakMap<PosNode, Map<string, number>>();
   const entry = (map: Extract<PosNode, { kind: 'map' }>, seg: string | number): number | undefined => {
     let index = indexes.get(map);
@@ -282,8 +275,7 @@ function createPositionMap(file: string, text: string, root: PosNode): YamlSourc
     return index.get(String(seg));
   };
 
-  type Found = { node: PosNode | undefined; key: PosNode | undefined; complete: boolean };
-  const find = (path: JsonPath): Found => {
+  const find = (path: JsonPath): Found<PosNode> => {
     let node: PosNode = root;
     let key: PosNode | undefined;
     for (const seg of path) {
@@ -305,30 +297,13 @@ function createPositionMap(file: string, text: string, root: PosNode): YamlSourc
     return { node, key, complete: true };
   };
 
-  const rangeOf = (path: JsonPath): Range => {
-    const f = find(path);
-    if (!f.node) return FILE_START;
-    // Collections are reported at their key (`fetch:`), scalars at the value itself.
-    if (f.key && (f.node.kind !== 'scalar' || !f.complete)) return nodeRange(f.key);
-    return nodeRange(f.node);
-  };
-
-  return {
-    file,
-    rangeOf,
-    keyRangeOf: (path) => {
-      const f = find(path);
-      return f.key ? nodeRange(f.key) : rangeOf(path);
-    },
-    rangeInString: (path, offset, length = 1) => {
-      const f = find(path);
-      if (!f.complete || f.node?.kind !== 'scalar' || typeof f.node.data !== 'string') return rangeOf(path);
-      const scalar = { type: f.node.type, value: f.node.value, range: [f.node.start, f.node.end] };
-      const at = sourceOffset(text, scalar, offset);
-      if (at === undefined) return range(f.node.start, f.node.start);
-      const end = sourceOffset(text, scalar, offset + length);
-      return range(at, end ?? at);
-    },
-    rangeAtOffset: (offset, length = 0) => range(offset, offset + length),
-  };
+  return sourceMapOver<PosNode>(file, text, pos, {
+    find,
+    range: (n) => [n.start, n.end],
+    isScalar: (n) => n.kind === 'scalar',
+    stringScalar: (n) =>
+      n.kind === 'scalar' && typeof n.data === 'string'
+        ? { type: n.type, value: n.value, range: [n.start, n.end] }
+        : undefined,
+  });
 }

@@ -11,7 +11,7 @@ import { parseWorkflow } from '../dist/core/validate.js';
 import { compilePlan } from '../dist/engine/plan.js';
 import { executePlan } from '../dist/engine/execute.js';
 import { getNodeType, nodeTypes } from '../dist/nodes/registry.js';
-import { createFileSink, serializeEvent } from '../dist/adapters/event-log.js';
+import { createFileSink } from '../dist/adapters/event-log.js';
 import { readRunLogBytes } from '../dist/adapters/run-log.js';
 import { indexRunLog } from '../dist/app/replay/model.js';
 import { renderFrame } from '../dist/ui/replay/frame.js';
@@ -39,7 +39,7 @@ function bigLog(file, n) {
     deps: i ? [`n${i - 1}`] : [],
   }));
   const lines = [
-    serializeEvent({
+    JSON.stringify({
       v: 1,
       seq: 0,
       ts: 0,
@@ -65,7 +65,7 @@ function bigLog(file, n) {
         : i % 10 === 1
           ? { type: 'node.options', nodeId, attempt: 1, options: { value: i } }
           : { type: 'node.started', nodeId, attempt: 1 };
-    lines.push(serializeEvent({ v: 1, seq: i, ts: i, runId: 'R', ...body }));
+    lines.push(JSON.stringify({ v: 1, seq: i, ts: i, runId: 'R', ...body }));
   }
   writeFileSync(file, `${lines.join('\n')}\n`);
 }

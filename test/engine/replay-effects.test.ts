@@ -214,13 +214,17 @@ describe('replaying effects', () => {
   });
 });
 
-describe('serializeEvent', () => {
-  it('writes node.options byte for byte as JSON.stringify does', async () => {
-    const { serializeEvent } = await import('../../src/adapters/event-log.js');
+describe('EventEncoder', () => {
+  it('writes node.options and node.effect byte for byte as JSON.stringify does', async () => {
+    const { EventEncoder } = await import('../../src/adapters/event-encoder.js');
     const wf = makeWorkflow({ w: { type: 'worldly', url: 'http://h/"quoted"\u00e9' } });
     const { events } = await execute(wf, types, { services: { ...world, effects: recorder() } });
     const opts = events.filter((e) => e.type === 'node.options' || e.type === 'node.effect');
     expect(opts.length).toBeGreaterThan(1);
-    for (const e of opts) expect(serializeEvent(e)).toBe(JSON.stringify(e));
+    const chunks: Buffer[] = [];
+    const encoder = new EventEncoder((b) => chunks.push(Buffer.from(b)));
+    for (const e of opts) encoder.encode(e);
+    encoder.flush();
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(opts.map((e) => `${JSON.stringify(e)}\n`).join(''));
   });
 });

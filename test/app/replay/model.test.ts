@@ -1,6 +1,5 @@
 /** The replay debugger's pure model: indexing, cursor moves, breakpoints, search, state at N. */
 import { describe, expect, it } from 'vitest';
-import { serializeEvent } from '../../../src/adapters/event-log.js';
 import { conditionEvaluator } from '../../../src/app/replay/index.js';
 import {
   CHECKPOINT,
@@ -21,7 +20,7 @@ import { EVENT_LOG_VERSION, type EventBody, type RunEvent } from '../../../src/e
 /** A log as bytes from event bodies (seq, ts, runId filled in). */
 function log(bodies: EventBody[]): Uint8Array {
   const text = bodies
-    .map((b, seq) => serializeEvent({ v: 1, seq, ts: 1000 + seq, runId: 'R1', ...b } as RunEvent) + '\n')
+    .map((b, seq) => JSON.stringify({ v: 1, seq, ts: 1000 + seq, runId: 'R1', ...b } as RunEvent) + '\n')
     .join('');
   return new TextEncoder().encode(text);
 }

@@ -2,7 +2,6 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { serializeEvent } from '../../../src/adapters/event-log.js';
 import { conditionEvaluator } from '../../../src/app/replay/index.js';
 import { indexRunLog } from '../../../src/app/replay/model.js';
 import { EVENT_LOG_VERSION, type EventBody, type RunEvent } from '../../../src/engine/events.js';
@@ -43,7 +42,7 @@ const BODIES: EventBody[] = [
 const bytes = new TextEncoder().encode(
   BODIES.map(
     (b, seq) =>
-      serializeEvent({ v: 1, seq, ts: 1000 + seq, runId: '01KAXAAAAAAAAAAAAAAAAAAAAA', ...b } as RunEvent) +
+      JSON.stringify({ v: 1, seq, ts: 1000 + seq, runId: '01KAXAAAAAAAAAAAAAAAAAAAAA', ...b } as RunEvent) +
       '\n',
   ).join(''),
 );

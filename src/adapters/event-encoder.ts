@@ -4,7 +4,8 @@
  * A 10,000-node run logs 30,000 events; building each line as a JS string, joining the lines
  * and converting the result to UTF-8 costs more than the 5% of the run the event log may take
  * (docs/performance.md, "The event log"). So the events every node emits (`node.scheduled`,
- * `node.started`, `node.succeeded`) are encoded byte by byte from constant fragments; every
+ * `node.started`, `node.options`, `node.succeeded`) are encoded byte by byte from constant
+ * fragments (options and non-integer outputs by JSON.stringify, inside the line); every
  * other event, and any event of an unexpected shape, goes through `JSON.stringify` (whose
  * native code also beats JS for `run.started`'s plan of every node in a process that has
  * just started). Either way a line is what `JSON.stringify(event) + "\n"` gives for
@@ -17,9 +18,11 @@ const OPEN_SEQ = utf8('{"v":1,"seq":');
 const TS = utf8(',"ts":');
 const ATTEMPT = utf8(',"attempt":');
 const OUTPUT = utf8(',"output":');
+const OPTIONS = utf8(',"options":');
 const ATTEMPTS = utf8(',"attempts":');
 const DURATION = utf8(',"durationMs":');
 const CLOSE_LINE = utf8('}\n');
+const NEWLINE = utf8('\n');
 /** Room for one hot event's fixed fragments and numbers; ids and outputs are measured on top. */
 const HOT_EVENT_BYTES = 256;
 const SMALL_INT_LIMIT = 2 ** 31;
@@ -33,14 +36,14 @@ export class EventEncoder {
   private off = 0;
   /** `,"runId":"…","type":"<type>","nodeId":` for the three hot types, per run id. */
   private runId: string | undefined;
-  private heads: { scheduled: Buffer; started: Buffer; succeeded: Buffer } | undefined;
+  private heads: Record<'scheduled' | 'started' | 'options' | 'succeeded', Buffer> | undefined;
   /** Consecutive events mostly share their millisecond: its digits are kept. */
   private lastTs = -1;
   private lastTsBytes: Uint8Array = new Uint8Array(0);
 
   constructor(
     private readonly sink: ByteSink,
-    size = 64 * 1024,
+    size = 1024 * 1024,
   ) {
     this.buf = Buffer.allocUnsafe(Math.max(size, 4 * HOT_EVENT_BYTES));
   }
@@ -70,6 +73,15 @@ export class EventEncoder {
         if (keyCount(e) === 7 && isSmallInt(e.attempt) && this.hotHead(e, h.started)) {
           this.bytes(ATTEMPT);
           this.int(e.attempt);
+          return this.end();
+        }
+        break;
+      case 'node.options':
+        if (keyCount(e) === 8 && isSmallInt(e.attempt) && this.hotHead(e, h.options)) {
+          this.bytes(ATTEMPT);
+          this.int(e.attempt);
+          this.bytes(OPTIONS);
+          this.text(JSON.stringify(e.options));
           return this.end();
         }
         break;
@@ -103,6 +115,7 @@ export class EventEncoder {
     this.heads = {
       scheduled: head('node.scheduled'),
       started: head('node.started'),
+      options: head('node.options'),
       succeeded: head('node.succeeded'),
     };
   }
@@ -113,7 +126,9 @@ export class EventEncoder {
    */
   private hotHead(e: RunEvent & { nodeId: string }, head: Buffer): boolean {
     if (e.v !== 1 || !isSmallInt(e.seq) || !isUint(e.ts) || typeof e.nodeId !== 'string') return false;
-    this.room(HOT_EVENT_BYTES + head.length + 3 * e.nodeId.length);
+    const most = 2 * HOT_EVENT_BYTES + head.length + 3 * e.nodeId.length;
+    if (most > this.buf.length) return false;
+    this.room(most);
     this.bytes(OPEN_SEQ);
     this.int(e.seq);
     this.bytes(TS);
@@ -137,18 +152,22 @@ export class EventEncoder {
   /** One whole line from a string. */
   private line(json: string): void {
     this.text(json);
-    this.text('\n');
+    this.bytes(NEWLINE);
     if (this.off > this.buf.length - HOT_EVENT_BYTES) this.flush();
   }
 
-  /** Raw UTF-8 text; longer than the buffer goes to the sink directly. */
+  /**
+   * Raw UTF-8 text (at most 3 bytes a UTF-16 unit), leaving room for a hot event's fixed tail
+   * after it; text longer than the buffer goes to the sink directly.
+   */
   private text(s: string): void {
-    if (s.length * 3 > this.buf.length) {
+    const most = s.length * 3 + HOT_EVENT_BYTES;
+    if (most > this.buf.length) {
       this.flush();
       this.sink(utf8(s));
       return;
     }
-    this.room(s.length * 3);
+    this.room(most);
     this.off += this.buf.write(s, this.off);
   }
 

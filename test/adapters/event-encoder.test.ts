@@ -114,7 +114,7 @@ describe('EventEncoder', () => {
       events.push({ ...c(), type: 'node.succeeded', nodeId, output, attempts: 1, durationMs: i % 7 });
     }
     events.push({ ...c(), type: 'run.finished', status: 'succeeded', outputs: { x: 1 }, durationMs: 12 });
-    const { text, chunks } = encode(events);
+    const { text, chunks } = encode(events, 64 * 1024);
     expect(text).toBe(jsonl(events));
     expect(chunks).toBeGreaterThan(4);
   });
@@ -133,6 +133,34 @@ describe('EventEncoder', () => {
     expect(encode(events).text).toBe(jsonl(events));
   });
 
+  it('keeps room for the rest of a line after an output that fills the buffer', () => {
+    const events = [];
+    for (let n = 200; n < 400; n++) {
+      events.push({
+        v: 1,
+        seq: n,
+        ts: 5,
+        runId: 'R',
+        type: 'node.succeeded',
+        nodeId: 'a',
+        output: '€'.repeat(n),
+        attempts: 1,
+        durationMs: 2,
+      });
+      events.push({
+        v: 1,
+        seq: n,
+        ts: 5,
+        runId: 'R',
+        type: 'node.log',
+        nodeId: 'a',
+        level: 'info',
+        message: '€'.repeat(n),
+      });
+    }
+    expect(encode(events, 1024).text).toBe(jsonl(events));
+  });
+
   it('hands a line longer than its buffer to the sink without cutting characters', () => {
     const big = {
       v: 1,
@@ -144,6 +172,15 @@ describe('EventEncoder', () => {
       level: 'info',
       message: '€'.repeat(5000),
     };
-    expect(encode([big, big], 1024).text).toBe(jsonl([big, big]));
+    const longId = {
+      v: 1,
+      seq: 1,
+      ts: 1,
+      runId: 'R',
+      type: 'node.started',
+      nodeId: 'é'.repeat(3000),
+      attempt: 1,
+    };
+    expect(encode([big, longId, big], 1024).text).toBe(jsonl([big, longId, big]));
   });
 });

@@ -34,7 +34,7 @@ export type ByteSink = (bytes: Uint8Array) => void;
 export class EventEncoder {
   private readonly buf: Buffer;
   private off = 0;
-  /** `,"runId":"…","type":"<type>","nodeId":` for the three hot types, per run id. */
+  /** `,"runId":"…","type":"<type>","nodeId":` for the hot types, per run id. */
   private runId: string | undefined;
   private heads: Record<'scheduled' | 'started' | 'options' | 'succeeded', Buffer> | undefined;
   /** Consecutive events mostly share their millisecond: its digits are kept. */
@@ -76,26 +76,25 @@ export class EventEncoder {
           return this.end();
         }
         break;
-      case 'node.options':
-        if (keyCount(e) === 8 && isSmallInt(e.attempt) && this.hotHead(e, h.options)) {
+      case 'node.options': {
+        // JSON.stringify leaves out a value with no JSON form (undefined, a function): so does JSON.stringify(e).
+        const options = keyCount(e) === 8 && isSmallInt(e.attempt) ? json(e.options) : undefined;
+        if (options !== undefined && this.hotHead(e, h.options)) {
           this.bytes(ATTEMPT);
           this.int(e.attempt);
           this.bytes(OPTIONS);
-          this.text(JSON.stringify(e.options));
+          this.text(options);
           return this.end();
         }
         break;
-      case 'node.succeeded':
-        if (
-          keyCount(e) === 9 &&
-          e.output !== undefined &&
-          isSmallInt(e.attempts) &&
-          isSmallInt(e.durationMs) &&
-          this.hotHead(e, h.succeeded)
-        ) {
+      }
+      case 'node.succeeded': {
+        const ok = keyCount(e) === 9 && isSmallInt(e.attempts) && isSmallInt(e.durationMs);
+        const output = !ok || isSmallInt(e.output) ? undefined : json(e.output);
+        if (ok && (output !== undefined || isSmallInt(e.output)) && this.hotHead(e, h.succeeded)) {
           this.bytes(OUTPUT);
-          if (isSmallInt(e.output)) this.int(e.output);
-          else this.text(JSON.stringify(e.output));
+          if (output === undefined) this.int(e.output as number);
+          else this.text(output);
           this.bytes(ATTEMPTS);
           this.int(e.attempts);
           this.bytes(DURATION);
@@ -103,6 +102,7 @@ export class EventEncoder {
           return this.end();
         }
         break;
+      }
       default:
         break;
     }
@@ -243,6 +243,11 @@ function keyCount(o: object): number {
 /** A counter the fast form writes with 32-bit arithmetic. */
 function isSmallInt(n: unknown): n is number {
   return typeof n === 'number' && n >= 0 && n < SMALL_INT_LIMIT && n === Math.floor(n);
+}
+
+/** JSON.stringify's text of a value, or undefined when it has none (undefined, a function, a symbol). */
+function json(value: unknown): string | undefined {
+  return JSON.stringify(value) as string | undefined;
 }
 
 function isUint(n: unknown): n is number {

@@ -20,7 +20,10 @@ export function createFileSink(root: string, runId: string): EventSink & { path:
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${runId}.jsonl`);
   const fd = openSync(path, 'a');
-  const encoder = new EventEncoder((bytes) => writeSync(fd, bytes));
+  const encoder = new EventEncoder((bytes) => {
+    // writeSync may write less than asked (a signal, a full pipe): go on until all is written.
+    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+  });
   let scheduled = false;
   let closed = false;
   const flush = () => {

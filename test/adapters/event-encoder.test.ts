@@ -43,9 +43,19 @@ const hot = fc.oneof(
     { requiredKeys: ['type', 'nodeId', 'attempt'] },
   ),
   fc.record({
+    type: fc.constant('node.options'),
+    nodeId: id,
+    attempt: anyNumber,
+    options: fc.oneof(
+      fc.dictionary(fc.string(), fc.jsonValue()),
+      fc.constant(undefined),
+      fc.constant(() => 1),
+    ),
+  }),
+  fc.record({
     type: fc.constant('node.succeeded'),
     nodeId: id,
-    output: fc.oneof(fc.jsonValue(), anyNumber, fc.constant(undefined)),
+    output: fc.oneof(fc.jsonValue(), anyNumber, fc.constant(undefined), fc.constant(Symbol('s'))),
     attempts: anyNumber,
     durationMs: anyNumber,
   }),

@@ -70,7 +70,7 @@ function bigLog(file, n) {
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
 
-export async function benchReplay({ record, ab, rounds, tmp, config }) {
+export async function benchReplay({ record, ab, rounds, pairRounds, tmp, config }) {
   const { workflow, graph, diagnostics } = parseWorkflow(optionDag(10_000), 'options.yaml', nodeTypes);
   if (!workflow || !graph) throw new Error(diagnostics.map((d) => d.message).join('\n'));
   const recorder = {
@@ -103,12 +103,12 @@ export async function benchReplay({ record, ab, rounds, tmp, config }) {
     await file.close();
     if (r.status !== 'succeeded') throw new Error(`bench run ${r.status}: ${JSON.stringify(r.error)}`);
   };
-  const [on, off] = await ab(
+  const [on, off, ratio] = await ab(
     () => run(recorder),
     () => run(undefined),
-    rounds,
+    pairRounds,
   );
-  record('recording on vs off (10,000 nodes with options)', on, off, 1.05);
+  record('recording on vs off (10,000 nodes with options)', on, off, 1.05, 'ratio', { ratio });
 
   const file = join(tmp, '01BENCHREPLAY0000000000000.jsonl');
   bigLog(file, 100_000);

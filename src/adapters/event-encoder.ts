@@ -1,30 +1,33 @@
 /**
- * Run events → JSON lines, written straight into a reused byte buffer.
+ * Run events → JSON lines, written into a reused byte buffer.
  *
- * A 10,000-node run logs 30,000 events; building each line as a JS string, joining the lines
- * and converting the result to UTF-8 costs more than the 5% of the run the event log may take
- * (docs/performance.md, "The event log"). So the events every node emits (`node.scheduled`,
- * `node.started`, `node.options`, `node.succeeded`) are encoded byte by byte from constant
- * fragments (options and non-integer outputs by JSON.stringify, inside the line); every
- * other event, and any event of an unexpected shape, goes through `JSON.stringify` (whose
- * native code also beats JS for `run.started`'s plan of every node in a process that has
- * just started). Either way a line is what `JSON.stringify(event) + "\n"` gives for
- * events built in the engine's key order (property-tested in test/adapters/event-encoder.test.ts).
+ * A 10,000-node run logs 30,000 events, and the event log may cost at most 5% of such a run
+ * (docs/performance.md, "The event log"): JSON.stringify per event costs more, and so does
+ * writing the lines byte by byte in JavaScript. So the events every node emits
+ * (`node.scheduled`, `node.started`, `node.options`, `node.succeeded`) are checked here and
+ * recorded as numbers (and texts: the node id as a JSON string literal, options and non-integer
+ * outputs as JSON) in the memory of a small WebAssembly kernel (assembly/event-format.ts), which
+ * turns a batch of records into lines in one call. Every other event, and any event of an
+ * unexpected shape, goes whole through `JSON.stringify`, after the records before it. Either
+ * way a line is what `JSON.stringify(event) + "\n"` gives for events built in the engine's key
+ * order (property-tested in test/adapters/event-encoder.test.ts).
  */
 import type { RunEvent } from '../engine/events.js';
+import { instantiateEventFormat, type EventFormat } from './event-format.js';
 
 const utf8 = (s: string): Buffer => Buffer.from(s, 'utf8');
-const OPEN_SEQ = utf8('{"v":1,"seq":');
-const TS = utf8(',"ts":');
-const ATTEMPT = utf8(',"attempt":');
-const OUTPUT = utf8(',"output":');
-const OPTIONS = utf8(',"options":');
-const ATTEMPTS = utf8(',"attempts":');
-const DURATION = utf8(',"durationMs":');
-const CLOSE_LINE = utf8('}\n');
-const NEWLINE = utf8('\n');
-/** Room for one hot event's fixed fragments and numbers; ids and outputs are measured on top. */
-const HOT_EVENT_BYTES = 256;
+/** The fragments between a hot event's values, in the kernel's order. */
+const FRAGMENTS = [',"attempt":', ',"options":', ',"output":', ',"attempts":', ',"durationMs":'];
+/** The hot event kinds, as the kernel numbers them. */
+const KIND_TYPES = ['node.scheduled', 'node.started', 'node.options', 'node.succeeded'] as const;
+const [SCHEDULED, STARTED, OPTIONS, SUCCEEDED] = [0, 1, 2, 3];
+/** A record's fields (f64 each), as the kernel reads them. */
+const [KIND, SEQ, TS, ATTEMPT, DURATION, OUTPUT, ID_AT, ID_LENGTH, TEXT_AT, TEXT_LENGTH] = [
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+];
+const RECORD_FIELDS = 10;
+/** Ids and texts longer than this (UTF-16 units) take the JSON.stringify way. */
+const TEXT_LIMIT = 16 * 1024;
 const SMALL_INT_LIMIT = 2 ** 31;
 const QUOTE = 0x22;
 
@@ -32,201 +35,195 @@ const QUOTE = 0x22;
 export type ByteSink = (bytes: Uint8Array) => void;
 
 export class EventEncoder {
-  private readonly buf: Buffer;
-  private off = 0;
-  /** `,"runId":"…","type":"<type>","nodeId":` for the hot types, per run id. */
+  private readonly fmt: EventFormat;
+  /** The kernel's memory, as bytes, as f64 record fields, as 32-bit words and as a Buffer (for its UTF-8 write()). */
+  private readonly bytes: Uint8Array;
+  private readonly fields: Float64Array;
+  private readonly words: Uint32Array;
+  private readonly textBuf: Buffer;
+  /** The output buffer is [start, end) of the memory; `off` is where the next line goes. */
+  private readonly start: number;
+  private readonly end: number;
+  private off: number;
+  /** Records not yet formatted, and where the next id or text goes. */
+  private records = 0;
+  private textOff: number;
   private runId: string | undefined;
-  private heads: Record<'scheduled' | 'started' | 'options' | 'succeeded', Buffer> | undefined;
-  /** Consecutive events mostly share their millisecond: its digits are kept. */
-  private lastTs = -1;
-  private lastTsBytes: Uint8Array = new Uint8Array(0);
+  /** The `v` of this run's records; NaN (equal to nothing) when records are off for the run. */
+  private v = NaN;
 
   constructor(
     private readonly sink: ByteSink,
     size = 1024 * 1024,
   ) {
-    this.buf = Buffer.allocUnsafe(Math.max(size, 4 * HOT_EVENT_BYTES));
+    this.fmt = instantiateEventFormat();
+    const { memory, layout } = this.fmt;
+    this.bytes = new Uint8Array(memory);
+    this.fields = new Float64Array(memory, layout.RECORDS, layout.RECORD_COUNT * RECORD_FIELDS);
+    this.words = new Uint32Array(memory);
+    this.textBuf = Buffer.from(memory);
+    this.start = layout.OUT;
+    const capacity = this.bytes.length - this.start;
+    this.end = this.start + Math.min(Math.max(size, 1024), capacity);
+    this.off = this.start;
+    this.textOff = layout.TEXTS;
+    let at = layout.FRAGMENTS;
+    for (const f of FRAGMENTS) at += this.textBuf.write(f, at, 'latin1');
+    this.fmt.reset();
   }
 
-  /** Bytes encoded but not yet handed to the sink. */
+  /** Events encoded but not yet handed to the sink (a count that is 0 exactly when nothing is). */
   get pending(): number {
-    return this.off;
+    return this.off - this.start + this.records;
   }
 
   /** Hands everything encoded so far to the sink. */
   flush(): void {
-    if (this.off === 0) return;
-    const n = this.off;
-    this.off = 0;
-    this.sink(this.buf.subarray(0, n));
+    this.drain();
+    this.flushBytes();
   }
 
   /** Appends one event as one line. */
   encode(e: RunEvent): void {
-    if (e.runId !== this.runId) this.startRun(e.runId);
-    const h = this.heads!;
+    if (e.runId !== this.runId) this.startRun(e);
     switch (e.type) {
       case 'node.scheduled':
-        if (keyCount(e) === 6 && this.hotHead(e, h.scheduled)) return this.end();
+        if (keyCount(e) === 6 && this.record(e, SCHEDULED, undefined) >= 0) return this.commit();
         break;
-      case 'node.started':
-        if (keyCount(e) === 7 && isSmallInt(e.attempt) && this.hotHead(e, h.started)) {
-          this.bytes(ATTEMPT);
-          this.int(e.attempt);
-          return this.end();
-        }
-        break;
+      case 'node.started': {
+        if (keyCount(e) !== 7 || !isSmallInt(e.attempt)) break;
+        const r = this.record(e, STARTED, undefined);
+        if (r < 0) break;
+        this.fields[r + ATTEMPT] = e.attempt;
+        return this.commit();
+      }
       case 'node.options': {
+        if (keyCount(e) !== 8 || !isSmallInt(e.attempt)) break;
         // JSON.stringify leaves out a value with no JSON form (undefined, a function): so does JSON.stringify(e).
-        const options = keyCount(e) === 8 && isSmallInt(e.attempt) ? json(e.options) : undefined;
-        if (options !== undefined && this.hotHead(e, h.options)) {
-          this.bytes(ATTEMPT);
-          this.int(e.attempt);
-          this.bytes(OPTIONS);
-          this.text(options);
-          return this.end();
-        }
-        break;
+        const options = json(e.options);
+        const r = options === undefined ? -1 : this.record(e, OPTIONS, options);
+        if (r < 0) break;
+        this.fields[r + ATTEMPT] = e.attempt;
+        return this.commit();
       }
       case 'node.succeeded': {
-        const ok = keyCount(e) === 9 && isSmallInt(e.attempts) && isSmallInt(e.durationMs);
-        const output = !ok || isSmallInt(e.output) ? undefined : json(e.output);
-        if (ok && (output !== undefined || isSmallInt(e.output)) && this.hotHead(e, h.succeeded)) {
-          this.bytes(OUTPUT);
-          if (output === undefined) this.int(e.output as number);
-          else this.text(output);
-          this.bytes(ATTEMPTS);
-          this.int(e.attempts);
-          this.bytes(DURATION);
-          this.int(e.durationMs);
-          return this.end();
-        }
-        break;
+        if (keyCount(e) !== 9 || !isSmallInt(e.attempts) || !isSmallInt(e.durationMs)) break;
+        const int = isSmallInt(e.output);
+        const output = int ? undefined : json(e.output);
+        const r = int || output !== undefined ? this.record(e, SUCCEEDED, output) : -1;
+        if (r < 0) break;
+        const f = this.fields;
+        f[r + ATTEMPT] = e.attempts;
+        f[r + DURATION] = e.durationMs;
+        f[r + OUTPUT] = int ? (e.output as number) : 0;
+        return this.commit();
       }
       default:
         break;
     }
-    this.line(JSON.stringify(e));
+    this.drain();
+    this.text(JSON.stringify(e));
+    this.bytes[this.off++] = 0x0a;
+    if (this.off > this.end - 1024) this.flushBytes();
   }
 
-  private startRun(runId: string): void {
-    this.runId = runId;
-    const head = (type: string) => utf8(`,"runId":${JSON.stringify(runId)},"type":"${type}","nodeId":`);
-    this.heads = {
-      scheduled: head('node.scheduled'),
-      started: head('node.started'),
-      options: head('node.options'),
-      succeeded: head('node.succeeded'),
-    };
+  /** Writes this run's `{"v":<v>,"seq":` and each hot kind's `,"runId":…,"type":…,"nodeId":` into the kernel. */
+  private startRun(e: RunEvent): void {
+    this.drain();
+    this.runId = e.runId;
+    this.v = isSmallInt(e.v) ? e.v : NaN;
+    const { OPEN, REST_AT, REST_MAX } = this.fmt.layout;
+    this.words[OPEN >> 2] = this.textBuf.write(`{"v":${e.v},"seq":`, OPEN + 4, 'latin1');
+    const runId = JSON.stringify(e.runId) as string | undefined;
+    KIND_TYPES.forEach((type, kind) => {
+      const rest = `,"runId":${runId},"type":"${type}","nodeId":`;
+      if (runId === undefined || Buffer.byteLength(rest) > REST_MAX) this.v = NaN;
+      else {
+        const slot = this.fmt.slot(kind);
+        this.words[slot >> 2] = this.textBuf.write(rest, slot + REST_AT);
+      }
+    });
   }
 
   /**
-   * `{"v":1,"seq":…,"ts":…,"runId":…,"type":…,"nodeId":…` of a hot event; false (nothing
-   * written) when a common field is not what the fast form writes.
+   * Records a hot event's common fields, its id and `text`; returns the record's first field,
+   * or -1 (nothing recorded) when a field is not what a record holds.
    */
-  private hotHead(e: RunEvent & { nodeId: string }, head: Buffer): boolean {
-    if (e.v !== 1 || !isSmallInt(e.seq) || !isUint(e.ts) || typeof e.nodeId !== 'string') return false;
-    const most = 2 * HOT_EVENT_BYTES + head.length + 3 * e.nodeId.length;
-    if (most > this.buf.length) return false;
-    this.room(most);
-    this.bytes(OPEN_SEQ);
-    this.int(e.seq);
-    this.bytes(TS);
-    if (e.ts === this.lastTs) this.bytes(this.lastTsBytes);
+  private record(e: RunEvent & { nodeId: string }, kind: number, text: string | undefined): number {
+    const id = e.nodeId;
+    if (e.v !== this.v || !isSmallInt(e.seq) || !isUint(e.ts) || typeof id !== 'string') return -1;
+    if (id.length > TEXT_LIMIT || (text !== undefined && text.length > TEXT_LIMIT)) return -1;
+    const { TEXTS, TEXT_BYTES, RECORD_COUNT, RECORD_FIXED } = this.fmt.layout;
+    // At most 6 bytes a unit (an escaped id), 3 for text: the record must also fit the output buffer.
+    const most = 6 * id.length + 2 + (text === undefined ? 0 : 3 * text.length);
+    if (RECORD_FIXED + most > this.end - this.start) return -1;
+    if (this.textOff + most > TEXTS + TEXT_BYTES || this.records === RECORD_COUNT) this.drain();
+    const r = this.records * RECORD_FIELDS;
+    const f = this.fields;
+    f[r + KIND] = kind;
+    f[r + SEQ] = e.seq;
+    f[r + TS] = e.ts;
+    f[r + ID_AT] = this.textOff;
+    this.textOff = this.string(id, this.textOff);
+    f[r + ID_LENGTH] = this.textOff - f[r + ID_AT]!;
+    if (text === undefined) f[r + TEXT_LENGTH] = 0;
     else {
-      const start = this.off;
-      this.int(e.ts);
-      this.lastTs = e.ts;
-      this.lastTsBytes = Uint8Array.prototype.slice.call(this.buf, start, this.off); // a copy: the buffer is reused
+      f[r + TEXT_AT] = this.textOff;
+      const n = this.textBuf.write(text, this.textOff);
+      f[r + TEXT_LENGTH] = n;
+      this.textOff += n;
     }
-    this.bytes(head);
-    this.string(e.nodeId);
-    return true;
+    return r;
   }
 
-  private end(): void {
-    this.bytes(CLOSE_LINE);
-    if (this.off > this.buf.length - HOT_EVENT_BYTES) this.flush();
+  private commit(): void {
+    this.records++;
   }
 
-  /** One whole line from a string. */
-  private line(json: string): void {
-    this.text(json);
-    this.bytes(NEWLINE);
-    if (this.off > this.buf.length - HOT_EVENT_BYTES) this.flush();
+  /** A JSON string literal at `o`: printable ASCII without `"` or `\` as is, the rest escaped by JSON.stringify. */
+  private string(s: string, o: number): number {
+    const bytes = this.bytes;
+    const start = o;
+    bytes[o++] = QUOTE;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e || c === QUOTE || c === 0x5c)
+        return start + this.textBuf.write(JSON.stringify(s), start);
+      bytes[o++] = c;
+    }
+    bytes[o++] = QUOTE;
+    return o;
   }
 
-  /**
-   * Raw UTF-8 text (at most 3 bytes a UTF-16 unit), leaving room for a hot event's fixed tail
-   * after it; text longer than the buffer goes to the sink directly.
-   */
+  /** Formats the pending records into the output buffer, handing it to the sink whenever it fills. */
+  private drain(): void {
+    let done = 0;
+    while (done < this.records) {
+      done += this.fmt.format(done, this.records, this.off, this.end);
+      this.off = this.words[this.fmt.layout.RESULT >> 2]!;
+      if (done < this.records) this.flushBytes();
+    }
+    this.records = 0;
+    this.textOff = this.fmt.layout.TEXTS;
+  }
+
+  private flushBytes(): void {
+    if (this.off === this.start) return;
+    const n = this.off;
+    this.off = this.start;
+    this.sink(this.bytes.subarray(this.start, n));
+  }
+
+  /** Raw UTF-8 text into the output buffer; text longer than the buffer goes to the sink directly. */
   private text(s: string): void {
-    const most = s.length * 3 + HOT_EVENT_BYTES;
-    if (most > this.buf.length) {
-      this.flush();
+    const most = s.length * 3 + 1;
+    if (most > this.end - this.start) {
+      this.flushBytes();
       this.sink(utf8(s));
       return;
     }
-    this.room(most);
-    this.off += this.buf.write(s, this.off);
-  }
-
-  /** A JSON string literal: printable ASCII without `"` or `\` is copied as is, the rest escaped by JSON.stringify. */
-  private string(s: string): void {
-    const buf = this.buf;
-    let o = this.off;
-    buf[o++] = QUOTE;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c < 0x20 || c > 0x7e || c === QUOTE || c === 0x5c) {
-        this.text(JSON.stringify(s));
-        return;
-      }
-      buf[o++] = c;
-    }
-    buf[o++] = QUOTE;
-    this.off = o;
-  }
-
-  /** A non-negative safe integer in decimal (the caller checked): a timestamp is two 32-bit halves. */
-  private int(n: number): void {
-    if (n < SMALL_INT_LIMIT) return this.digits(n, 1);
-    let hi = Math.floor(n / 1e9);
-    let lo = n - hi * 1e9; // exact: both terms are integers below 2^53
-    if (lo < 0) {
-      hi -= 1;
-      lo += 1e9;
-    } else if (lo >= 1e9) {
-      hi += 1;
-      lo -= 1e9;
-    }
-    this.digits(hi, 1);
-    this.digits(lo, 9);
-  }
-
-  /** `n` (below 2^31) in decimal, left-padded with zeros to `width`. */
-  private digits(n: number, width: number): void {
-    let len = 1;
-    for (let x = n; x >= 10; x = (x / 10) | 0) len++;
-    if (len < width) len = width;
-    const buf = this.buf;
-    const start = this.off;
-    let p = start + len;
-    this.off = p;
-    while (p > start) {
-      const q = (n / 10) | 0;
-      buf[--p] = 0x30 + n - q * 10;
-      n = q;
-    }
-  }
-
-  private bytes(b: Uint8Array): void {
-    this.buf.set(b, this.off);
-    this.off += b.length;
-  }
-
-  private room(n: number): void {
-    if (this.off + n > this.buf.length) this.flush();
+    if (this.off + most > this.end) this.flushBytes();
+    this.off += this.textBuf.write(s, this.off);
   }
 }
 

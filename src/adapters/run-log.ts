@@ -20,6 +20,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { upgradeEvent } from '../core/run-plan.js';
 import type { RunEvent } from '../engine/events.js';
 import { runsDir } from './event-log.js';
 
@@ -128,7 +129,7 @@ function parseLine(line: string): RunEvent | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const e = value as Partial<RunEvent>;
   if (typeof e.v !== 'number' || typeof e.type !== 'string') return undefined;
-  return value as RunEvent;
+  return upgradeEvent(value as RunEvent);
 }
 
 /** Parses one line and checks its version; throws on a newer version. */

@@ -7,6 +7,7 @@ import { loadProjectConfig } from '../adapters/load-config.js';
 import { listRunLogs, readRunLog, readRunLogEnds, type RunLogFile } from '../adapters/run-log.js';
 import { parseDuration } from '../core/duration.js';
 import { UserError } from '../core/errors.js';
+import { planEntries } from '../core/run-plan.js';
 import { EVENT_LOG_VERSION, type ErrorInfo, type RunEvent, type RunStatus } from '../engine/events.js';
 import { applyEvent, initialState, type NodeState, type RunState } from '../engine/state.js';
 
@@ -285,12 +286,13 @@ function nodeTimings(
   state: RunState,
   last: RunEvent,
 ): NodeTiming[] {
-  const planned = new Set(started.plan.map((p) => p.id));
+  const plan = planEntries(started.plan);
+  const planned = new Set(started.plan.nodes);
   // Nodes the plan did not announce (should not happen) still get shown, after the plan.
   const extra = Object.keys(state.nodes)
     .filter((id) => !planned.has(id))
     .map((id) => ({ id, type: '?', deps: [] as string[] }));
-  return [...started.plan, ...extra].map((p) => {
+  return [...plan, ...extra].map((p) => {
     const n = state.nodes[p.id] ?? { status: 'pending' as const, attempts: 0, durationMs: 0 };
     const durationMs =
       n.status === 'running' && n.startedAt !== undefined ? Math.max(0, last.ts - n.startedAt) : n.durationMs;

@@ -4,7 +4,12 @@
  * Documented in docs/event-log.md; bump EVENT_LOG_VERSION on any incompatible change.
  */
 
-export const EVENT_LOG_VERSION = 1;
+import type { RunPlan } from '../core/run-plan.js';
+
+export type { PlanEntry, RunPlan } from '../core/run-plan.js';
+
+/** v2: `run.started.plan` is {@link RunPlan} (v1 listed `{id, type, deps}` objects); readers upgrade v1 logs (core/run-plan.ts). */
+export const EVENT_LOG_VERSION = 2;
 
 export type RunStatus = 'succeeded' | 'failed' | 'cancelled';
 export type NodeStatus = 'succeeded' | 'failed' | 'skipped' | 'cancelled';
@@ -35,8 +40,8 @@ export interface ErrorInfo {
 }
 
 interface Base {
-  /** Format version of this event. */
-  v: typeof EVENT_LOG_VERSION;
+  /** Format version of this event (the writer's EVENT_LOG_VERSION; older logs read back keep theirs). */
+  v: number;
   /** 0-based position in the run's log. */
   seq: number;
   /** Wall-clock time, ms since the epoch. */
@@ -51,8 +56,7 @@ export type RunEvent = Base &
         workflow: string;
         file: string;
         inputs: Record<string, unknown>;
-        /** Node ids in topological order, with their types and dependencies. */
-        plan: { id: string; type: string; deps: string[] }[];
+        plan: RunPlan;
         parentRunId?: string;
         /** Set when the run executed the optimised plan (`thaiyyal run --optimize`, docs/optimizer.md). */
         optimized?: OptimizedRun;

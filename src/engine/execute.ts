@@ -190,11 +190,11 @@ export async function executePlan(
     workflow: plan.workflow.name,
     file: opts.file,
     inputs: opts.inputs,
-    plan: plan.nodes.map((n) => ({
-      id: n.id,
-      type: n.spec.type,
-      deps: n.deps.map((d) => plan.nodes[d]!.id),
-    })),
+    plan: {
+      nodes: plan.nodes.map((n) => n.id),
+      types: plan.nodes.map((n) => n.spec.type),
+      deps: plan.nodes.map((n) => n.deps),
+    },
     ...(opts.parentRunId ? { parentRunId: opts.parentRunId } : {}),
     ...(opts.forkOf ? { forkOf: opts.forkOf } : {}),
     ...(opts.optimized ? { optimized: opts.optimized } : {}),

@@ -66,7 +66,7 @@ export function applyEvent(state: RunState, e: RunEvent): RunState {
       state.file = e.file;
       state.inputs = e.inputs;
       state.startedAt = e.ts;
-      for (const p of e.plan) node(state, p.id);
+      for (const id of e.plan.nodes) node(state, id);
       break;
     case 'node.scheduled':
       node(state, e.nodeId);

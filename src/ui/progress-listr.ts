@@ -7,7 +7,7 @@
  * and node logs appear as the task's output line.
  */
 import { Listr } from 'listr2';
-import type { ErrorInfo, RunEvent } from '../engine/events.js';
+import type { ErrorInfo, RunEvent, RunPlan } from '../engine/events.js';
 import type { ProgressSink } from './progress.js';
 import { formatDuration, palette, type OutStream } from './style.js';
 
@@ -127,11 +127,11 @@ export class ListrProgressSink implements ProgressSink {
     }
   }
 
-  #start(plan: readonly { id: string; type: string }[]): void {
+  #start(plan: RunPlan): void {
     const c = this.#c;
-    for (const p of plan) {
-      this.#tasks.set(p.id, { id: p.id, type: p.type, started: deferred(), finished: deferred() });
-    }
+    plan.nodes.forEach((id, i) => {
+      this.#tasks.set(id, { id, type: plan.types[i] ?? '?', started: deferred(), finished: deferred() });
+    });
     const listr = new Listr<unknown, 'default', 'simple'>(
       [...this.#tasks.values()].map((t) => ({
         title: `${t.id} ${c.dim(`(${t.type}) waiting`)}`,

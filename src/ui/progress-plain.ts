@@ -38,7 +38,9 @@ export class PlainProgressSink implements ProgressSink {
     const c = this.#c;
     switch (e.type) {
       case 'run.started':
-        return c.bold(`▶ run ${e.workflow} (${e.plan.length} node${e.plan.length === 1 ? '' : 's'})`);
+        return c.bold(
+          `▶ run ${e.workflow} (${e.plan.nodes.length} node${e.plan.nodes.length === 1 ? '' : 's'})`,
+        );
       case 'node.succeeded':
         return `${c.green('✓')} ${e.nodeId} ${c.dim(formatDuration(e.durationMs))}${attempts(e.attempts)}`;
       case 'node.failed':

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventEncoder } from '../../src/adapters/event-encoder.js';
-import type { RunEvent } from '../../src/engine/events.js';
+import { EVENT_LOG_VERSION, type RunEvent } from '../../src/engine/events.js';
 
 /** Encodes events with a buffer of `size` bytes and returns the text the sink received. */
 function encode(events: unknown[], size?: number): { text: string; chunks: number } {
@@ -25,7 +25,7 @@ const id = fc.oneof(
   fc.string({ unit: 'binary' }),
 );
 const common = fc.record({
-  v: fc.oneof(fc.constant(1), fc.constant(2)),
+  v: fc.oneof(fc.constant(EVENT_LOG_VERSION), fc.constant(1), fc.constant(3)),
   seq: anyNumber,
   ts: fc.oneof(fc.constant(1_795_679_620_548), anyNumber),
   runId: fc.oneof(fc.constant(ulid), fc.constant('R1'), fc.string()),
@@ -81,7 +81,15 @@ const runStarted = fc.record(
     workflow: fc.string(),
     file: fc.string(),
     inputs: fc.dictionary(fc.string(), fc.jsonValue()),
-    plan: fc.oneof(fc.array(planEntry, { maxLength: 30 }), fc.jsonValue()),
+    plan: fc.oneof(
+      fc.record({
+        nodes: fc.array(id, { maxLength: 30 }),
+        types: fc.array(fc.constantFrom('transform', 'http', 'tÿpe"'), { maxLength: 30 }),
+        deps: fc.array(fc.array(fc.nat({ max: 30 }), { maxLength: 4 }), { maxLength: 30 }),
+      }),
+      fc.array(planEntry, { maxLength: 30 }),
+      fc.jsonValue(),
+    ),
     parentRunId: fc.option(fc.string(), { nil: undefined }),
     forkOf: fc.record({ runId: fc.string(), node: id }),
   },
@@ -109,12 +117,18 @@ describe('EventEncoder', () => {
     const events: RunEvent[] = [];
     const runId = ulid;
     let seq = 0;
-    const c = () => ({ v: 1 as const, seq: seq++, ts: 1_795_679_620_548 + seq, runId });
-    const plan = Array.from({ length: 3000 }, (_, i) => ({
-      id: `n${i}`,
-      type: 'transform',
-      deps: i ? [`n${i - 1}`] : [],
-    }));
+    // Three events per millisecond, as in a real run.
+    const c = () => ({
+      v: EVENT_LOG_VERSION,
+      seq: seq++,
+      ts: 1_795_679_620_548 + Math.floor(seq / 3),
+      runId,
+    });
+    const plan = {
+      nodes: Array.from({ length: 3000 }, (_, i) => `n${i}`),
+      types: Array.from({ length: 3000 }, () => 'transform'),
+      deps: Array.from({ length: 3000 }, (_, i) => (i ? [i - 1] : [])),
+    };
     events.push({ ...c(), type: 'run.started', workflow: 'w', file: 'w.yaml', inputs: {}, plan });
     for (let i = 0; i < 3000; i++) {
       const nodeId = `n${i}`;
@@ -133,7 +147,7 @@ describe('EventEncoder', () => {
     const values = [0, 9, 10, 99, 2 ** 31 - 1, 2 ** 31, 999_999_999, 1e9, 1e9 + 1, 2 ** 53 - 1, 2 ** 53 - 2];
     for (let k = 1; k < 9_007_199; k = k * 3 + 1) values.push(k * 1e9 - 1, k * 1e9, k * 1e9 + 1);
     const events = values.map((n, i) => ({
-      v: 1,
+      v: EVENT_LOG_VERSION,
       seq: i,
       ts: n,
       runId: 'R',
@@ -147,7 +161,7 @@ describe('EventEncoder', () => {
     const events = [];
     for (let n = 200; n < 400; n++) {
       events.push({
-        v: 1,
+        v: EVENT_LOG_VERSION,
         seq: n,
         ts: 5,
         runId: 'R',
@@ -158,7 +172,7 @@ describe('EventEncoder', () => {
         durationMs: 2,
       });
       events.push({
-        v: 1,
+        v: EVENT_LOG_VERSION,
         seq: n,
         ts: 5,
         runId: 'R',
@@ -173,7 +187,7 @@ describe('EventEncoder', () => {
 
   it('hands a line longer than its buffer to the sink without cutting characters', () => {
     const big = {
-      v: 1,
+      v: EVENT_LOG_VERSION,
       seq: 0,
       ts: 1,
       runId: 'R',
@@ -183,7 +197,7 @@ describe('EventEncoder', () => {
       message: '€'.repeat(5000),
     };
     const longId = {
-      v: 1,
+      v: EVENT_LOG_VERSION,
       seq: 1,
       ts: 1,
       runId: 'R',

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { setImmediate as turn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createFileSink } from '../../src/adapters/event-log.js';
-import type { RunEvent } from '../../src/engine/events.js';
+import { EVENT_LOG_VERSION, type RunEvent } from '../../src/engine/events.js';
 
 const base = (seq: number) => ({
-  v: 1 as const,
+  v: EVENT_LOG_VERSION,
   seq,
   ts: 1_700_000_000_000 + seq,
   runId: '01J0000000000000000000000A',
@@ -42,11 +42,11 @@ describe('createFileSink', () => {
   it('writes a run.started whose plan is larger than its buffer in one piece', async () => {
     const root = mkdtempSync(join(tmpdir(), 'thaiyyal-log-'));
     const sink = createFileSink(root, 'r3');
-    const plan = Array.from({ length: 5000 }, (_, i) => ({
-      id: `node_${i}`,
-      type: 'transform',
-      deps: i ? [`node_${i - 1}`] : [],
-    }));
+    const plan = {
+      nodes: Array.from({ length: 5000 }, (_, i) => `node_${i}`),
+      types: Array.from({ length: 5000 }, () => 'transform'),
+      deps: Array.from({ length: 5000 }, (_, i) => (i ? [i - 1] : [])),
+    };
     const started: RunEvent = {
       ...base(0),
       type: 'run.started',

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runWorkflowFile } from '../../src/app/run.js';
 import { UserError } from '../../src/core/errors.js';
-import type { RunEvent } from '../../src/engine/events.js';
+import { EVENT_LOG_VERSION, type RunEvent } from '../../src/engine/events.js';
 import { head, project } from '../helpers/project.js';
 import { logText } from '../helpers/run-log.js';
 
@@ -31,7 +31,7 @@ describe('runWorkflowFile', () => {
       'node.succeeded',
       'run.finished',
     ]);
-    expect(events.every((e) => e.v === 1 && e.runId === r.runId)).toBe(true);
+    expect(events.every((e) => e.v === EVENT_LOG_VERSION && e.runId === r.runId)).toBe(true);
     expect(r.nodes['a']).toMatchObject({ status: 'succeeded', output: 42, attempts: 1 });
   });
 

@@ -9,6 +9,7 @@ import { readRunLog, readRunLogEnds } from '../../src/adapters/run-log.js';
 import { runWorkflowFile, type RunResult } from '../../src/app/run.js';
 import { listRuns, parseSince, showRun } from '../../src/app/runs.js';
 import { UserError } from '../../src/core/errors.js';
+import { EVENT_LOG_VERSION, type RunEvent } from '../../src/engine/events.js';
 import { head, project } from '../helpers/project.js';
 import { plainLog } from '../helpers/run-log.js';
 
@@ -136,18 +137,53 @@ describe('damaged and future logs', () => {
     // Cut inside the last line (run.finished).
     const lastStart = text.lastIndexOf('\n', text.length - 2) + 1;
     truncateSync(file, lastStart + 20);
-    const log = await readRunLog(file, 1);
+    const log = await readRunLog(file, EVENT_LOG_VERSION);
     expect(log.events.map((e) => e.type).at(-1)).toBe('node.succeeded');
     expect(log.warnings).toHaveLength(1);
     const shown = await showRun({ cwd: d, run: r.runId });
     expect(shown.summary.status).toBe('interrupted');
     expect(shown.nodes.map((n) => n.status)).toEqual(['succeeded', 'succeeded']);
     expect(shown.warnings.join('\n')).toMatch(/incomplete last line/);
-    const ends = readRunLogEnds(file, 1);
+    const ends = readRunLogEnds(file, EVENT_LOG_VERSION);
     expect(ends).toMatchObject({ truncated: true });
     expect(ends.last?.type).toBe('node.succeeded');
     const { runs } = await listRuns({ cwd: d });
     expect(runs[0]).toMatchObject({ runId: r.runId, status: 'interrupted' });
+  });
+
+  it('reads a v1 log (plan as {id, type, deps} objects) as it reads the current format', async () => {
+    const d = project(FILES);
+    const r = await runWorkflowFile({ file: join(d, 'bad.yaml'), cwd: d });
+    const file = plainLog(r.logFile!);
+    const current = await showRun({ cwd: d, run: r.runId });
+    const v1 = readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => {
+        if (!line) return line;
+        const e = JSON.parse(line) as RunEvent & {
+          plan?: { nodes: string[]; types: string[]; deps: number[][] };
+        };
+        const plan =
+          e.plan &&
+          e.plan.nodes.map((id, i) => ({
+            id,
+            type: e.plan!.types[i],
+            deps: e.plan!.deps[i]!.map((k) => e.plan!.nodes[k]),
+          }));
+        return JSON.stringify({ ...e, v: 1, ...(plan ? { plan } : {}) });
+      })
+      .join('\n');
+    expect(v1).toContain(
+      '"plan":[{"id":"first","type":"transform","deps":[]},{"id":"reject","type":"fail","deps":["first"]}]',
+    );
+    writeFileSync(file, v1);
+    const old = await showRun({ cwd: d, run: r.runId });
+    expect(old.nodes).toEqual(current.nodes);
+    expect(old.summary).toEqual(current.summary);
+    expect((await readRunLog(file, EVENT_LOG_VERSION)).events[0]).toMatchObject({
+      v: 1,
+      plan: { nodes: ['first', 'reject'], types: ['transform', 'fail'], deps: [[], [0]] },
+    });
   });
 
   it('refuses a log from a newer format version; list skips it with a warning', async () => {
@@ -174,6 +210,6 @@ describe('damaged and future logs', () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     lines[1] = '{not json';
     writeFileSync(file, lines.join('\n'));
-    expect((await caught(readRunLog(file, 1))).code).toBe('run-log-corrupt');
+    expect((await caught(readRunLog(file, EVENT_LOG_VERSION))).code).toBe('run-log-corrupt');
   });
 });

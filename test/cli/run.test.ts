@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { makeRepo, runCli, startCli, waitForOutput, type TempRepo } from '../helpers/cli.js';
 import { FAILING_WORKFLOW, INVALID_WORKFLOW, OK_WORKFLOW, SLOW_WORKFLOW } from './fixtures.js';
 import { logText } from '../helpers/run-log.js';
+import { EVENT_LOG_VERSION } from '../../src/engine/events.js';
 
 let repo: TempRepo;
 beforeAll(async () => {
@@ -75,7 +76,9 @@ describe('thaiyyal run --json', () => {
         expect(['status', 'output', 'error', 'attempts', 'durationMs']).toContain(k);
     }
     const log = await events(doc.runId);
-    expect(log[0]).toMatchObject({ v: 1, seq: 0, type: 'run.started', runId: doc.runId });
+    expect(log[0]).toMatchObject({ v: EVENT_LOG_VERSION, seq: 0, type: 'run.started', runId: doc.runId });
+    expect(log[0]!.plan).toMatchObject({ nodes: expect.arrayContaining(['maybe']) });
+    expect(log.every((e) => e.v === EVENT_LOG_VERSION)).toBe(true);
     expect(log.at(-1)).toMatchObject({ type: 'run.finished', status: 'succeeded', outputs: { result: 42 } });
   });
 

@@ -10,6 +10,7 @@
  * any event come from the index alone, with a checkpoint every {@link CHECKPOINT} events.
  */
 import { UserError } from '../../core/errors.js';
+import { planEntries, upgradeEvent } from '../../core/run-plan.js';
 import type { RunEvent, RunEventType } from '../../engine/events.js';
 import { applyEvent, initialState, type RunState } from '../../engine/state.js';
 
@@ -182,7 +183,7 @@ export function indexRunLog(bytes: Uint8Array, label: string, maxVersion: number
       if (type !== 'run.started' || !parsed) {
         throw new UserError('run-log-corrupt', `${label}: the log does not start with run.started`);
       }
-      started = parsed as Extract<RunEvent, { type: 'run.started' }>;
+      started = upgradeEvent(parsed) as Extract<RunEvent, { type: 'run.started' }>;
     }
     startsL.push(pos);
     endsL.push(nl);
@@ -192,7 +193,7 @@ export function indexRunLog(bytes: Uint8Array, label: string, maxVersion: number
   }
   if (!started) throw new UserError('run-log-corrupt', `${label}: the log is empty`);
 
-  const plan = started.plan.map((p) => ({ id: p.id, type: p.type, deps: p.deps }));
+  const plan = planEntries(started.plan);
   const nodeIndex = new Map(plan.map((p, i) => [p.id, i]));
   const count = startsL.length;
   const nodes = new Int32Array(count);
@@ -268,7 +269,7 @@ function step(status: Uint8Array, type: number, node: number): void {
 /** The event at `i`, parsed. */
 export function eventAt(ix: RunIndex, i: number): RunEvent {
   try {
-    return JSON.parse(decoder.decode(ix.bytes.subarray(ix.starts[i], ix.ends[i]))) as RunEvent;
+    return upgradeEvent(JSON.parse(decoder.decode(ix.bytes.subarray(ix.starts[i], ix.ends[i]))) as RunEvent);
   } catch {
     throw new UserError(
       'run-log-corrupt',

@@ -13,6 +13,7 @@ import {
   stateAfter,
   statusesAfter,
   typeAt,
+  eventAt,
 } from '../../../src/app/replay/model.js';
 import { UserError } from '../../../src/core/errors.js';
 import { EVENT_LOG_VERSION, type EventBody, type RunEvent } from '../../../src/engine/events.js';
@@ -20,16 +21,19 @@ import { EVENT_LOG_VERSION, type EventBody, type RunEvent } from '../../../src/e
 /** A log as bytes from event bodies (seq, ts, runId filled in). */
 function log(bodies: EventBody[]): Uint8Array {
   const text = bodies
-    .map((b, seq) => JSON.stringify({ v: 1, seq, ts: 1000 + seq, runId: 'R1', ...b } as RunEvent) + '\n')
+    .map(
+      (b, seq) =>
+        JSON.stringify({ v: EVENT_LOG_VERSION, seq, ts: 1000 + seq, runId: 'R1', ...b } as RunEvent) + '\n',
+    )
     .join('');
   return new TextEncoder().encode(text);
 }
 
-const PLAN = [
-  { id: 'fetch', type: 'http', deps: [] },
-  { id: 'parse', type: 'transform', deps: ['fetch'] },
-  { id: 'save', type: 'exec', deps: ['parse'] },
-];
+const PLAN = {
+  nodes: ['fetch', 'parse', 'save'],
+  types: ['http', 'transform', 'exec'],
+  deps: [[], [0], [1]],
+};
 const BODIES: EventBody[] = [
   { type: 'run.started', workflow: 'w', file: 'w.yaml', inputs: { n: 1 }, plan: PLAN },
   { type: 'node.scheduled', nodeId: 'fetch' },
@@ -65,6 +69,26 @@ describe('indexRunLog', () => {
     expect(typeAt(ix, 4)).toBe('node.effect');
     expect(describeEvent(ix, 5)).toEqual({ seq: 5, type: 'node.succeeded', nodeId: 'fetch', tsOffsetMs: 5 });
     expect(ix.plan.map((p) => p.id)).toEqual(['fetch', 'parse', 'save']);
+    expect(ix.plan[2]).toEqual({ id: 'save', type: 'exec', deps: ['parse'] });
+  });
+
+  it('reads a v1 log, whose run.started lists the plan as {id, type, deps} objects', () => {
+    const v1 = new TextDecoder()
+      .decode(log(BODIES))
+      .replaceAll(`{"v":${EVENT_LOG_VERSION},`, '{"v":1,')
+      .replace(
+        JSON.stringify(PLAN),
+        JSON.stringify([
+          { id: 'fetch', type: 'http', deps: [] },
+          { id: 'parse', type: 'transform', deps: ['fetch'] },
+          { id: 'save', type: 'exec', deps: ['parse'] },
+        ]),
+      );
+    const old = indexRunLog(new TextEncoder().encode(v1), 'v1.jsonl', EVENT_LOG_VERSION);
+    expect(old.plan).toEqual(ix.plan);
+    expect(old.started.plan).toEqual(PLAN);
+    expect(eventAt(old, 0)).toMatchObject({ v: 1, type: 'run.started', plan: PLAN });
+    expect(old.count).toBe(ix.count);
   });
 
   it('drops an incomplete last line with a warning; refuses newer versions and garbage', () => {
@@ -74,7 +98,7 @@ describe('indexRunLog', () => {
     expect(t.count).toBe(BODIES.length - 1);
     expect(t.warnings[0]).toMatch(/dropped an incomplete last line/);
     const newer = new TextEncoder().encode(
-      new TextDecoder().decode(bytes).replace('{"v":1,"seq":3,', '{"v":9,"seq":3,'),
+      new TextDecoder().decode(bytes).replace(`{"v":${EVENT_LOG_VERSION},"seq":3,`, '{"v":9,"seq":3,'),
     );
     expect(() => indexRunLog(newer, 'n.jsonl', EVENT_LOG_VERSION)).toThrow(
       /newer thaiyyal \(event log format v9/,
@@ -85,7 +109,11 @@ describe('indexRunLog', () => {
 
   it('indexes 100,000 events with status checkpoints', () => {
     const n = 100_000;
-    const plan = Array.from({ length: 1000 }, (_, i) => ({ id: `n${i}`, type: 'transform', deps: [] }));
+    const plan = {
+      nodes: Array.from({ length: 1000 }, (_, i) => `n${i}`),
+      types: Array.from({ length: 1000 }, () => 'transform'),
+      deps: Array.from({ length: 1000 }, () => []),
+    };
     const bodies: EventBody[] = [{ type: 'run.started', workflow: 'big', file: 'b.yaml', inputs: {}, plan }];
     for (let i = 1; i < n; i++) {
       const id = `n${Math.floor(i / 100) % 1000}`;

@@ -8,11 +8,11 @@ import { EVENT_LOG_VERSION, type EventBody, type RunEvent } from '../../../src/e
 import { ReplayApp } from '../../../src/ui/replay/App.js';
 import { renderFrame, renderPlain } from '../../../src/ui/replay/frame.js';
 
-const PLAN = [
-  { id: 'fetch', type: 'http', deps: [] },
-  { id: 'parse', type: 'transform', deps: ['fetch'] },
-  { id: 'save', type: 'exec', deps: ['parse'] },
-];
+const PLAN = {
+  nodes: ['fetch', 'parse', 'save'],
+  types: ['http', 'transform', 'exec'],
+  deps: [[], [0], [1]],
+};
 const BODIES: EventBody[] = [
   { type: 'run.started', workflow: 'shop', file: 'w.yaml', inputs: {}, plan: PLAN },
   { type: 'node.scheduled', nodeId: 'fetch' },
@@ -42,8 +42,13 @@ const BODIES: EventBody[] = [
 const bytes = new TextEncoder().encode(
   BODIES.map(
     (b, seq) =>
-      JSON.stringify({ v: 1, seq, ts: 1000 + seq, runId: '01KAXAAAAAAAAAAAAAAAAAAAAA', ...b } as RunEvent) +
-      '\n',
+      JSON.stringify({
+        v: EVENT_LOG_VERSION,
+        seq,
+        ts: 1000 + seq,
+        runId: '01KAXAAAAAAAAAAAAAAAAAAAAA',
+        ...b,
+      } as RunEvent) + '\n',
   ).join(''),
 );
 const index = indexRunLog(bytes, 'log', EVENT_LOG_VERSION);

@@ -14,6 +14,7 @@ import { getNodeType, nodeTypes } from '../dist/nodes/registry.js';
 import { createFileSink } from '../dist/adapters/event-log.js';
 import { readRunLogBytes } from '../dist/adapters/run-log.js';
 import { indexRunLog } from '../dist/app/replay/model.js';
+import { EVENT_LOG_VERSION } from '../dist/engine/events.js';
 import { renderFrame } from '../dist/ui/replay/frame.js';
 
 /** 10,000 transform nodes; node i's `value` template reads one or two earlier nodes. */
@@ -33,14 +34,14 @@ function optionDag(n) {
 
 /** A synthetic log of `n` events over 10,000 nodes, laid out as the writer lays it out. */
 function bigLog(file, n) {
-  const plan = Array.from({ length: 10_000 }, (_, i) => ({
-    id: `n${i}`,
-    type: 'transform',
-    deps: i ? [`n${i - 1}`] : [],
-  }));
+  const plan = {
+    nodes: Array.from({ length: 10_000 }, (_, i) => `n${i}`),
+    types: Array.from({ length: 10_000 }, () => 'transform'),
+    deps: Array.from({ length: 10_000 }, (_, i) => (i ? [i - 1] : [])),
+  };
   const lines = [
     JSON.stringify({
-      v: 1,
+      v: 2,
       seq: 0,
       ts: 0,
       runId: 'R',
@@ -65,7 +66,7 @@ function bigLog(file, n) {
         : i % 10 === 1
           ? { type: 'node.options', nodeId, attempt: 1, options: { value: i } }
           : { type: 'node.started', nodeId, attempt: 1 };
-    lines.push(JSON.stringify({ v: 1, seq: i, ts: i, runId: 'R', ...body }));
+    lines.push(JSON.stringify({ v: 2, seq: i, ts: i, runId: 'R', ...body }));
   }
   writeFileSync(file, `${lines.join('\n')}\n`);
 }
@@ -118,7 +119,7 @@ export async function benchReplay({ record, ab, rounds, pairRounds, tmp, config 
     globalThis.gc?.();
     const heap0 = process.memoryUsage().heapUsed;
     const t = performance.now();
-    const ix = indexRunLog(readRunLogBytes(file), file, 1);
+    const ix = indexRunLog(readRunLogBytes(file), file, EVENT_LOG_VERSION);
     renderFrame(ix, { cursor: 0, breakpoints: [], help: false }, 80, 24);
     renderFrame(ix, { cursor: ix.count - 1, breakpoints: [], help: false }, 80, 24);
     times.push(performance.now() - t);

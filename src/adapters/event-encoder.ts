@@ -169,9 +169,9 @@ export class EventEncoder {
     if (text === undefined) f[r + TEXT_LENGTH] = 0;
     else {
       f[r + TEXT_AT] = this.textOff;
-      const n = this.textBuf.write(text, this.textOff);
-      f[r + TEXT_LENGTH] = n;
-      this.textOff += n;
+      const end = this.utf8(text, this.textOff);
+      f[r + TEXT_LENGTH] = end - this.textOff;
+      this.textOff = end;
     }
     return r;
   }
@@ -192,6 +192,18 @@ export class EventEncoder {
       bytes[o++] = c;
     }
     bytes[o++] = QUOTE;
+    return o;
+  }
+
+  /** UTF-8 text at `o`: short ASCII copied here (cheaper than a call to Buffer#write), the rest by Buffer#write. */
+  private utf8(s: string, o: number): number {
+    if (s.length > 64) return o + this.textBuf.write(s, o);
+    const bytes = this.bytes;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c > 0x7f) return o - i + this.textBuf.write(s, o - i);
+      bytes[o++] = c;
+    }
     return o;
   }
 

@@ -28,6 +28,8 @@ const [KIND, SEQ, TS, ATTEMPT, DURATION, OUTPUT, ID_AT, ID_LENGTH, TEXT_AT, TEXT
 const RECORD_FIELDS = 10;
 /** Ids and texts longer than this (UTF-16 units) take the JSON.stringify way. */
 const TEXT_LIMIT = 16 * 1024;
+/** The smallest output buffer: a record of short id and text must fit it (the kernel's RECORD_FIXED is 640). */
+const MIN_BUFFER = 1024;
 const SMALL_INT_LIMIT = 2 ** 31;
 const QUOTE = 0x22;
 
@@ -64,7 +66,7 @@ export class EventEncoder {
     this.textBuf = Buffer.from(memory);
     this.start = layout.OUT;
     const capacity = this.bytes.length - this.start;
-    this.end = this.start + Math.min(Math.max(size, 1024), capacity);
+    this.end = this.start + Math.min(Math.max(size, MIN_BUFFER), capacity);
     this.off = this.start;
     this.textOff = layout.TEXTS;
     let at = layout.FRAGMENTS;
@@ -124,7 +126,6 @@ export class EventEncoder {
     this.drain();
     this.text(JSON.stringify(e));
     this.bytes[this.off++] = 0x0a;
-    if (this.off > this.end - 1024) this.flushBytes();
   }
 
   /** Writes this run's `{"v":<v>,"seq":` and each hot kind's `,"runId":…,"type":…,"nodeId":` into the kernel. */

@@ -10,9 +10,10 @@
  * work to write.
  */
 export interface RunPlan {
-  nodes: string[];
-  types: string[];
-  deps: number[][];
+  readonly nodes: readonly string[];
+  readonly types: readonly string[];
+  /** Shared with the compiled plan by the engine (not copied per run): never modify. */
+  readonly deps: readonly (readonly number[])[];
 }
 
 /** One node of a {@link RunPlan}, its dependencies by id. */
